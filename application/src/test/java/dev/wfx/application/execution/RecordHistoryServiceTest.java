@@ -1,0 +1,214 @@
+package dev.wfx.application.execution;
+
+import static dev.wfx.domain.testing.Events.others;
+import static dev.wfx.domain.testing.Events.runningHistory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wfx.application.execution.RecordHistory.Command;
+import dev.wfx.application.execution.RecordHistory.Outcome;
+import dev.wfx.application.testing.InMemoryExecutions;
+import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.RoleType;
+import dev.wfx.domain.execution.BatchRejection;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.ExecutionStatus;
+import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.testing.Events;
+import dev.wfx.domain.history.Payload;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class RecordHistoryServiceTest {
+
+  private static final ExecutionId ID = ExecutionId.of("order-42");
+  private static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
+  private static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
+  private static final Role SERVICE_A = new Role(RoleType.SERVICE, WS_A, null, Role.MEMBER, "svc");
+  private static final Role SERVICE_B = new Role(RoleType.SERVICE, WS_B, null, Role.MEMBER, "svc");
+  private static final Role USER_A = new Role(RoleType.USER, WS_A, "u1", Role.MEMBER, null);
+  private static final Role ADMIN_B = new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null);
+
+  private final InMemoryExecutions executions = new InMemoryExecutions();
+  private final RecordHistory recordHistory = new RecordHistoryService(executions);
+
+  private Outcome record(Role caller, Optional<WorkspaceId> workspace, List<HistoryEvent> batch) {
+    return recordHistory.record(new Command(ID, workspace, batch, caller));
+  }
+
+  @Test
+  void givenNoExecution_whenAServiceRecordsTheFirstBatch_thenTheExecutionIsCreatedInItsWorkspace() {
+    Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
+
+    assertEquals(new Outcome.Recorded(ID, true, 3, ExecutionStatus.RUNNING, 3, 0), outcome);
+    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+    assertTrue(executions.find(ID, Visibility.within(WS_B)).isEmpty());
+  }
+
+  @Test
+  void givenAnExecution_whenTheNextBatchOverlapsIt_thenOnlyNewEventsAreAppended() {
+    record(SERVICE_A, Optional.empty(), runningHistory(3));
+
+    Outcome outcome =
+        record(
+            SERVICE_A,
+            Optional.of(WS_A),
+            List.of(Events.other(3), Events.other(4), Events.completed(5, Payload.ABSENT)));
+
+    assertEquals(new Outcome.Recorded(ID, false, 5, ExecutionStatus.COMPLETED, 2, 1), outcome);
+    assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAnExecution_whenTheSameBatchIsSentAgain_thenEverythingIsADuplicate() {
+    record(SERVICE_A, Optional.empty(), runningHistory(3));
+
+    Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
+
+    assertEquals(new Outcome.Recorded(ID, false, 3, ExecutionStatus.RUNNING, 0, 3), outcome);
+  }
+
+  @Test
+  void givenAnExecution_whenABatchLeavesAGap_thenItIsRejectedAndNothingIsStored() {
+    record(SERVICE_A, Optional.empty(), runningHistory(3));
+
+    Outcome outcome = record(SERVICE_A, Optional.empty(), others(5, 6));
+
+    var rejected = assertInstanceOf(Outcome.Rejected.class, outcome);
+    assertInstanceOf(BatchRejection.Gap.class, rejected.rejection());
+    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenNoExecution_whenTheFirstBatchDoesNotStartAtOne_thenItIsRejected() {
+    Outcome outcome = record(SERVICE_A, Optional.empty(), others(2, 3));
+
+    assertEquals(
+        new Outcome.Rejected(
+            new BatchRejection.Gap(
+                dev.wfx.domain.history.EventId.of(2), dev.wfx.domain.history.EventId.FIRST)),
+        outcome);
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAUserKey_whenItRecords_thenItIsForbidden() {
+    Outcome outcome = record(USER_A, Optional.empty(), runningHistory(1));
+
+    assertInstanceOf(Outcome.Forbidden.class, outcome);
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAServiceKey_whenItNamesAnotherWorkspace_thenItIsForbidden() {
+    Outcome outcome = record(SERVICE_A, Optional.of(WS_B), runningHistory(1));
+
+    assertInstanceOf(Outcome.Forbidden.class, outcome);
+  }
+
+  @Test
+  void givenAnExecutionInAnotherWorkspace_whenAServiceAppends_thenItIsNotFound() {
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+
+    Outcome outcome = record(SERVICE_B, Optional.empty(), others(3, 3));
+
+    assertInstanceOf(Outcome.NotFound.class, outcome);
+    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAnExecutionInAnotherWorkspace_whenAnAdminAppends_thenItIsAppendedThere() {
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+
+    Outcome outcome = record(ADMIN_B, Optional.empty(), others(3, 3));
+
+    assertEquals(new Outcome.Recorded(ID, false, 3, ExecutionStatus.RUNNING, 1, 0), outcome);
+    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+  }
+
+  @Test
+  void givenAnAdmin_whenItNamesAWorkspace_thenTheExecutionIsCreatedThere() {
+    record(ADMIN_B, Optional.of(WS_A), runningHistory(1));
+
+    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+  }
+
+  @Test
+  void givenARaceLostOnce_whenRecording_thenTheBatchIsJudgedAgainOnFreshState() {
+    Executions racing = new LosesFirstRace(executions);
+    RecordHistory service = new RecordHistoryService(racing);
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+
+    Outcome outcome = service.record(new Command(ID, Optional.empty(), others(3, 4), SERVICE_A));
+
+    // The rival stored event 3 first, so on the second attempt it is a duplicate.
+    assertEquals(new Outcome.Recorded(ID, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
+  }
+
+  @Test
+  void givenAWriterThatAlwaysLoses_whenRecording_thenTheOutcomeSaysContendedAfterBoundedTries() {
+    Executions alwaysLosing =
+        new Executions() {
+          @Override
+          public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+            return executions.find(id, visibility);
+          }
+
+          @Override
+          public OptionalLong version(ExecutionId id, Visibility visibility) {
+            return executions.version(id, visibility);
+          }
+
+          @Override
+          public SaveOutcome append(
+              WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+            return SaveOutcome.VERSION_CONFLICT;
+          }
+        };
+
+    Outcome outcome =
+        new RecordHistoryService(alwaysLosing)
+            .record(new Command(ID, Optional.empty(), runningHistory(1), SERVICE_A));
+
+    assertEquals(new Outcome.Contended(RecordHistoryService.MAX_ATTEMPTS), outcome);
+  }
+
+  /** Loses the first append to a concurrent writer that stores the same events first. */
+  private static final class LosesFirstRace implements Executions {
+    private final InMemoryExecutions delegate;
+    private boolean lost;
+
+    LosesFirstRace(InMemoryExecutions delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+      return delegate.find(id, visibility);
+    }
+
+    @Override
+    public OptionalLong version(ExecutionId id, Visibility visibility) {
+      return delegate.version(id, visibility);
+    }
+
+    @Override
+    public SaveOutcome append(
+        WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+      if (!lost) {
+        lost = true;
+        delegate.append(execution, expectedVersion, newEvents.subList(0, 1));
+        return SaveOutcome.VERSION_CONFLICT;
+      }
+      return delegate.append(execution, expectedVersion, newEvents);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.wfx.application.testing;
+
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Test fixture: the {@link Executions} port held in memory, with the same optimistic-version
+ * semantics as the real store. Each find returns a fresh aggregate, as a database would.
+ */
+public final class InMemoryExecutions implements Executions {
+
+  private record Stored(WorkspaceId workspace, List<HistoryEvent> history) {}
+
+  private final Map<ExecutionId, Stored> executions = new HashMap<>();
+
+  @Override
+  public synchronized Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+    Stored stored = executions.get(id);
+    if (stored == null || !visibility.includes(stored.workspace())) {
+      return Optional.empty();
+    }
+    return Optional.of(WorkflowExecution.restore(id, stored.workspace(), stored.history()));
+  }
+
+  @Override
+  public synchronized OptionalLong version(ExecutionId id, Visibility visibility) {
+    Stored stored = executions.get(id);
+    return stored == null || !visibility.includes(stored.workspace())
+        ? OptionalLong.empty()
+        : OptionalLong.of(stored.history().size());
+  }
+
+  @Override
+  public synchronized SaveOutcome append(
+      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+    Stored stored = executions.get(execution.id());
+    long version = stored == null ? 0 : stored.history().size();
+    if (version != expectedVersion) {
+      return SaveOutcome.VERSION_CONFLICT;
+    }
+    List<HistoryEvent> history = stored == null ? new ArrayList<>() : stored.history();
+    history.addAll(newEvents);
+    executions.put(execution.id(), new Stored(execution.workspace(), history));
+    return SaveOutcome.SAVED;
+  }
+}

@@ -1,0 +1,2 @@
+/** Test fixtures shared with the adapters' tests: in-memory fakes of the driven ports. */
+package dev.wfx.application.testing;

@@ -1,0 +1,26 @@
+package dev.wfx.domain.execution;
+
+import dev.wfx.domain.history.HistoryEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Driven port: the stored workflow executions, each with its whole history. */
+public interface Executions {
+
+  /** The execution with this id, if it exists in a workspace the visibility includes. */
+  Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility);
+
+  /**
+   * The version (history length) of the execution, if it exists in a visible workspace: a cheap
+   * check that needs no event.
+   */
+  OptionalLong version(ExecutionId id, Visibility visibility);
+
+  /**
+   * Stores {@code newEvents}, the events that {@code execution} gained since it held {@code
+   * expectedVersion} events (0: the execution is new), together with its new state, atomically.
+   * When another writer changed the execution first, nothing is stored.
+   */
+  SaveOutcome append(WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents);
+}

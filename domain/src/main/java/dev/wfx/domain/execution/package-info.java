@@ -1,0 +1,2 @@
+/** The workflow execution aggregate, its identity, status, recording rules and driven port. */
+package dev.wfx.domain.execution;

@@ -1,0 +1,2 @@
+/** The WorkflowExecution document that clients read, and the rules that derive it from a history. */
+package dev.wfx.domain.view;
