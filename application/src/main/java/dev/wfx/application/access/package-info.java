@@ -1,0 +1,2 @@
+/** Use cases on callers: authenticating an API key, issuing keys. */
+package dev.wfx.application.access;
