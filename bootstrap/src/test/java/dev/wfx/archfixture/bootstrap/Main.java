@@ -1,0 +1,4 @@
+package dev.wfx.archfixture.bootstrap;
+
+/** The broken set's composition root. */
+public class Main {}
