@@ -96,4 +96,25 @@ class ApiKeyUseCasesTest {
     assertThrows(
         IllegalArgumentException.class, () -> issue.issueFirstAdminKey("has spaces in it ok?", WS));
   }
+
+  @Test
+  void givenKeys_whenListed_thenNoSecretOrDigestIsShownAndRevocationIsVisible() {
+    IssuedKey a = issue.issue(new IssueApiKey.Command(RoleType.USER, WS, false));
+    IssuedKey b = issue.issue(new IssueApiKey.Command(RoleType.SERVICE, WS, false));
+    ApiKeyAdministration administration =
+        new ApiKeyAdministration(keys, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+    assertTrue(administration.revoke(a.id()));
+    assertFalse(administration.revoke(a.id()));
+    var listed = administration.list();
+
+    assertEquals(2, listed.size());
+    assertEquals(NOW.plusSeconds(60), listed.get(0).revokedAt());
+    assertEquals(null, listed.get(1).revokedAt());
+    assertEquals(b.role(), listed.get(1).role());
+    assertFalse(listed.toString().contains(a.secret()));
+    assertFalse(listed.toString().contains(b.secret()));
+    assertEquals(Optional.empty(), authenticate.authenticate(a.secret()));
+    assertEquals(Optional.of(b.role()), authenticate.authenticate(b.secret()));
+  }
 }
