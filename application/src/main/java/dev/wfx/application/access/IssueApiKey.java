@@ -13,10 +13,10 @@ public interface IssueApiKey {
   IssuedKey issue(Command command);
 
   /**
-   * Creates an admin key with the given secret, but only while no key exists at all: the first-start
-   * path for a new installation. Empty when keys exist already.
+   * Creates an admin key, with the chosen secret or a new one, but only while no key exists at
+   * all: the first-start path of a new installation. Empty when keys exist already.
    */
-  Optional<IssuedKey> issueFirstAdminKey(String secret, WorkspaceId workspace);
+  Optional<IssuedKey> issueFirstAdminKey(Optional<String> chosenSecret, WorkspaceId workspace);
 
   /** @param admin whether the role sees every workspace (access level 999) */
   record Command(RoleType type, WorkspaceId workspace, boolean admin) {

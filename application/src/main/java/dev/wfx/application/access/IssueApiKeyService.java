@@ -34,9 +34,10 @@ public final class IssueApiKeyService implements IssueApiKey {
   }
 
   @Override
-  public Optional<IssuedKey> issueFirstAdminKey(String secret, WorkspaceId workspace) {
-    if (secret == null
-        || secret.length() < MIN_CHOSEN_SECRET_LENGTH
+  public Optional<IssuedKey> issueFirstAdminKey(
+      Optional<String> chosenSecret, WorkspaceId workspace) {
+    String secret = chosenSecret.orElseGet(KeySecrets::newSecret);
+    if (secret.length() < MIN_CHOSEN_SECRET_LENGTH
         || secret.length() > AuthenticateCallerService.MAX_KEY_LENGTH
         || secret.chars().anyMatch(c -> c <= ' ' || c > '~')) {
       throw new IllegalArgumentException(

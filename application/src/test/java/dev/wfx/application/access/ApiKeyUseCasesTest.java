@@ -80,8 +80,8 @@ class ApiKeyUseCasesTest {
   void givenNoKeys_whenAFirstAdminKeyIsChosen_thenItIsCreatedOnceWithExactlyThatValue() {
     String chosen = "my-chosen-admin-key-123";
 
-    Optional<IssuedKey> first = issue.issueFirstAdminKey(chosen, WS);
-    Optional<IssuedKey> second = issue.issueFirstAdminKey("another-chosen-key-456", WS);
+    Optional<IssuedKey> first = issue.issueFirstAdminKey(Optional.of(chosen), WS);
+    Optional<IssuedKey> second = issue.issueFirstAdminKey(Optional.empty(), WS);
 
     assertTrue(first.isPresent());
     assertTrue(first.get().role().isAdmin());
@@ -91,10 +91,18 @@ class ApiKeyUseCasesTest {
   }
 
   @Test
+  void givenNoKeysAndNoChosenSecret_whenTheFirstAdminKeyIsIssued_thenANewSecretWorks() {
+    IssuedKey first = issue.issueFirstAdminKey(Optional.empty(), WS).orElseThrow();
+
+    assertTrue(first.secret().startsWith("wfx_"));
+    assertEquals(Optional.of(first.role()), authenticate.authenticate(first.secret()));
+  }
+
+  @Test
   void givenAWeakChosenAdminKey_whenIssued_thenItIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> issue.issueFirstAdminKey("short", WS));
+    assertThrows(IllegalArgumentException.class, () -> issue.issueFirstAdminKey(Optional.of("short"), WS));
     assertThrows(
-        IllegalArgumentException.class, () -> issue.issueFirstAdminKey("has spaces in it ok?", WS));
+        IllegalArgumentException.class, () -> issue.issueFirstAdminKey(Optional.of("has spaces in it ok?"), WS));
   }
 
   @Test
