@@ -24,8 +24,8 @@ final class ActionGroups {
    * The group of a scheduled activity; empty when it is a Tracecat internal that the document
    * hides: in a DSLWorkflow run, an activity whose input is not a RunActionInput yet was decoded.
    * An absent input decodes to {@code null} (spec §6.3), a readable value that is no
-   * RunActionInput, so it is hidden too; only an unreadable input gets a generic group, as
-   * Tracecat shows it.
+   * RunActionInput, so it is hidden too; only an unreadable input gets a generic group, as Tracecat
+   * shows it.
    */
   static Optional<EventGroup> ofActivity(ActivityScheduled scheduled, boolean dslWorkflow) {
     TracecatTask task = scheduled.task();
@@ -67,8 +67,8 @@ final class ActionGroups {
   }
 
   /**
-   * The group of an accepted update. Tracecat's interaction group has no action ref of its own:
-   * the interaction input names an interaction, not an action.
+   * The group of an accepted update. Tracecat's interaction group has no action ref of its own: the
+   * interaction input names an interaction, not an action.
    */
   static EventGroup ofUpdate(UpdateAccepted accepted) {
     if (accepted.interaction() == null) {
@@ -138,11 +138,7 @@ final class ActionGroups {
   }
 
   private static EventGroup generic(
-      HistoryEvent origin,
-      String name,
-      String ref,
-      Payload input,
-      String relatedWorkflowId) {
+      HistoryEvent origin, String name, String ref, Payload input, String relatedWorkflowId) {
     return new EventGroup(
         origin.id(),
         GENERIC_NAMESPACE,

@@ -11,9 +11,9 @@ public final class CredentialRedactor {
   private static final String VALUE = "[^\\s&\"',;)]+";
 
   /**
-   * {@code Authorization: Basic <v>} or {@code Bearer <v>}. "Basic" needs the header name, as it
-   * is an everyday word; a bearer token is masked wherever it shows up. Quotes around the header
-   * name allow for the dict and JSON renderings that Python error messages print.
+   * {@code Authorization: Basic <v>} or {@code Bearer <v>}. "Basic" needs the header name, as it is
+   * an everyday word; a bearer token is masked wherever it shows up. Quotes around the header name
+   * allow for the dict and JSON renderings that Python error messages print.
    */
   private static final Pattern AUTHORIZATION =
       Pattern.compile(
@@ -34,8 +34,7 @@ public final class CredentialRedactor {
   /** A URL's {@code user:password@}; the scheme is required so that prose is left alone. */
   private static final Pattern URL_PASSWORD =
       Pattern.compile(
-          "(\\b[a-z][a-z0-9+.-]*://[^\\s:/@&\"',;)]+):[^\\s@/&\"',;)]+@",
-          Pattern.CASE_INSENSITIVE);
+          "(\\b[a-z][a-z0-9+.-]*://[^\\s:/@&\"',;)]+):[^\\s@/&\"',;)]+@", Pattern.CASE_INSENSITIVE);
 
   private CredentialRedactor() {}
 

@@ -45,7 +45,8 @@ final class EventFacts {
   /** The payload the event type shows as its result; {@link Payload#ABSENT} for the others. */
   static Payload result(HistoryEvent event) {
     return switch (event) {
-      case WorkflowClosed closed when closed.type().is(KnownEventType.WORKFLOW_EXECUTION_COMPLETED) ->
+      case WorkflowClosed closed
+          when closed.type().is(KnownEventType.WORKFLOW_EXECUTION_COMPLETED) ->
           closed.result();
       case ActivityClosed closed when closed.type().is(KnownEventType.ACTIVITY_TASK_COMPLETED) ->
           closed.result();

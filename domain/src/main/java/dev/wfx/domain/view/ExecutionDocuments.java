@@ -24,8 +24,7 @@ public final class ExecutionDocuments {
     for (HistoryEvent event : execution.history()) {
       track(event, linker, interactions);
       GroupLinker.Link link = linker.link(event);
-      Optional<KnownEventType> visibleType =
-          event.type().known().filter(KnownEventType::isVisible);
+      Optional<KnownEventType> visibleType = event.type().known().filter(KnownEventType::isVisible);
       if (link.shown() && visibleType.isPresent()) {
         events.add(documentEvent(event, visibleType.get(), link.group()));
       }

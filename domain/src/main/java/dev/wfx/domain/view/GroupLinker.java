@@ -101,7 +101,9 @@ final class GroupLinker {
    */
   Optional<AcceptedUpdate> acceptedFor(UpdateCompleted completed) {
     AcceptedUpdate byEvent =
-        completed.acceptedEventId() == null ? null : updatesByEvent.get(completed.acceptedEventId());
+        completed.acceptedEventId() == null
+            ? null
+            : updatesByEvent.get(completed.acceptedEventId());
     return Optional.ofNullable(byEvent != null ? byEvent : updatesById.get(completed.updateId()));
   }
 

@@ -35,7 +35,10 @@ final class InteractionStates {
         response.interactionId(),
         (id, state) ->
             new InteractionState(
-                state.type(), state.actionRef(), InteractionState.Status.COMPLETED, response.data()));
+                state.type(),
+                state.actionRef(),
+                InteractionState.Status.COMPLETED,
+                response.data()));
   }
 
   Map<String, InteractionState> states() {
