@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Masks credentials that failure messages carry by accident (spec §6.6). */
 public final class CredentialRedactor {
 
-  static final String MASK = "[REDACTED]";
+  private static final String MASK = "[REDACTED]";
 
   /** A value runs until whitespace or one of {@code & " ' , ; )} (spec §6.6). */
   private static final String VALUE = "[^\\s&\"',;)]+";
