@@ -1,0 +1,425 @@
+package dev.wfx.domain.execution;
+
+import static dev.wfx.domain.testing.Events.activityStarted;
+import static dev.wfx.domain.testing.Events.closed;
+import static dev.wfx.domain.testing.Events.completed;
+import static dev.wfx.domain.testing.Events.header;
+import static dev.wfx.domain.testing.Events.other;
+import static dev.wfx.domain.testing.Events.others;
+import static dev.wfx.domain.testing.Events.runningHistory;
+import static dev.wfx.domain.testing.Events.started;
+import static dev.wfx.domain.testing.Events.workflowTaskFailed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventType;
+import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
+import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
+import dev.wfx.domain.history.KnownEventType;
+import dev.wfx.domain.history.Payload;
+import dev.wfx.domain.testing.Events;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WorkflowExecutionTest {
+
+  private static final ExecutionId ID = ExecutionId.of("order-42");
+  private static final WorkspaceId WORKSPACE = WorkspaceId.of("ws-1");
+
+  private static BatchRejection startRejection(List<HistoryEvent> batch) {
+    return assertInstanceOf(
+            StartOutcome.Rejected.class, WorkflowExecution.start(ID, WORKSPACE, batch))
+        .rejection();
+  }
+
+  private static WorkflowExecution startedWith(List<HistoryEvent> batch) {
+    return assertInstanceOf(
+            StartOutcome.Started.class, WorkflowExecution.start(ID, WORKSPACE, batch))
+        .execution();
+  }
+
+  private static BatchRejection appendRejection(
+      WorkflowExecution execution, List<HistoryEvent> batch) {
+    return assertInstanceOf(AppendOutcome.Rejected.class, execution.append(batch)).rejection();
+  }
+
+  private static WorkflowStarted startedEvent(
+      String originalRunId, String firstRunId, Duration backoff) {
+    return new WorkflowStarted(
+        header(1, KnownEventType.WORKFLOW_EXECUTION_STARTED),
+        "DSLWorkflow",
+        "queue",
+        originalRunId,
+        firstRunId,
+        backoff,
+        null,
+        null,
+        Payload.ABSENT,
+        null);
+  }
+
+  private static List<HistoryEvent> concat(List<HistoryEvent> first, List<HistoryEvent> second) {
+    List<HistoryEvent> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  // --- start ---------------------------------------------------------------------------------
+
+  @Test
+  void givenAFirstBatchFromEventOne_whenStarted_thenTheExecutionHoldsIt() {
+    WorkflowExecution execution = startedWith(runningHistory(3));
+
+    assertEquals(ID, execution.id());
+    assertEquals(WORKSPACE, execution.workspace());
+    assertEquals(3, execution.historyLength());
+    assertEquals(EventId.of(4), execution.nextEventId());
+    assertEquals(ExecutionStatus.RUNNING, execution.status());
+    assertFalse(execution.isClosed());
+  }
+
+  @Test
+  void givenAFirstBatchThatDoesNotStartAtOne_whenStarted_thenItIsAGapFromOne() {
+    assertEquals(
+        new BatchRejection.Gap(EventId.of(2), EventId.FIRST), startRejection(others(2, 3)));
+  }
+
+  @Test
+  void givenAFirstEventThatIsNotStarted_whenStarted_thenItIsNotStarted() {
+    assertEquals(
+        new BatchRejection.NotStarted(EventId.FIRST, new EventType("WORKFLOW_TASK_SCHEDULED")),
+        startRejection(others(1, 2)));
+  }
+
+  @Test
+  void givenAnEmptyFirstBatch_whenStarted_thenItIsRejectedAsEmpty() {
+    assertInstanceOf(BatchRejection.EmptyBatch.class, startRejection(List.of()));
+  }
+
+  @Test
+  void givenAFirstBatchWithAGapInside_whenStarted_thenItNamesTheExpectedId() {
+    assertEquals(
+        new BatchRejection.Gap(EventId.of(4), EventId.of(3)),
+        startRejection(List.of(started(), other(2), other(4))));
+  }
+
+  @Test
+  void givenAFirstBatchWithASecondStarted_whenStarted_thenItIsMisplaced() {
+    WorkflowStarted second =
+        new WorkflowStarted(
+            header(2, KnownEventType.WORKFLOW_EXECUTION_STARTED),
+            "DSLWorkflow",
+            "queue",
+            "run-2",
+            null,
+            Duration.ZERO,
+            null,
+            null,
+            Payload.ABSENT,
+            null);
+
+    assertEquals(
+        new BatchRejection.MisplacedStart(EventId.of(2)),
+        startRejection(List.of(started(), second)));
+  }
+
+  @Test
+  void givenAFirstBatchWithEventsAfterTheClose_whenStarted_thenItIsAfterClose() {
+    assertEquals(
+        new BatchRejection.AfterClose(EventId.of(3), EventId.of(2), EventId.of(3)),
+        startRejection(List.of(started(), completed(2, Payload.ABSENT), other(3))));
+  }
+
+  // --- append --------------------------------------------------------------------------------
+
+  @Test
+  void givenAnExecution_whenAContiguousBatchIsAppended_thenItsEventsAreAdded() {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    AppendOutcome outcome = execution.append(others(3, 5));
+
+    assertEquals(new AppendOutcome.Appended(others(3, 5), 0), outcome);
+    assertEquals(5, execution.historyLength());
+    assertEquals(others(3, 5), execution.history().subList(2, 5));
+  }
+
+  @Test
+  void givenAnExecution_whenIdenticalEventsAreSentAgain_thenTheyAreSkippedAndCounted() {
+    WorkflowExecution execution = startedWith(runningHistory(4));
+
+    AppendOutcome outcome = execution.append(runningHistory(4));
+
+    assertEquals(new AppendOutcome.Appended(List.of(), 4), outcome);
+    assertEquals(4, execution.historyLength());
+  }
+
+  @Test
+  void givenAnExecution_whenABatchOverlapsItsEnd_thenOnlyTheNewEventsAreAdded() {
+    WorkflowExecution execution = startedWith(runningHistory(4));
+
+    AppendOutcome outcome = execution.append(others(3, 6));
+
+    assertEquals(new AppendOutcome.Appended(others(5, 6), 2), outcome);
+    assertEquals(6, execution.historyLength());
+  }
+
+  @Test
+  void givenAStoredEvent_whenADifferentOneIsSentUnderItsId_thenItIsAConflictNamingTheNextId() {
+    WorkflowExecution execution = startedWith(runningHistory(4));
+
+    BatchRejection rejection =
+        appendRejection(execution, List.of(other(3), other(4, "fp-changed"), other(5)));
+
+    assertEquals(new BatchRejection.Conflict(EventId.of(4), EventId.of(5)), rejection);
+    assertTrue(rejection.reason().contains("5"));
+    assertEquals(4, execution.historyLength());
+  }
+
+  @Test
+  void givenAnExecution_whenABatchLeavesAGap_thenItIsAGapNamingTheNextId() {
+    WorkflowExecution execution = startedWith(runningHistory(3));
+
+    BatchRejection rejection = appendRejection(execution, others(5, 6));
+
+    assertEquals(new BatchRejection.Gap(EventId.of(5), EventId.of(4)), rejection);
+    assertTrue(rejection.reason().contains("expected next event id is 4"));
+    assertEquals(3, execution.historyLength());
+  }
+
+  @Test
+  void givenABatchWithAGapInside_whenAppended_thenNothingOfItIsAdded() {
+    WorkflowExecution execution = startedWith(runningHistory(3));
+
+    BatchRejection rejection = appendRejection(execution, List.of(other(4), other(6)));
+
+    assertEquals(new BatchRejection.Gap(EventId.of(6), EventId.of(5)), rejection);
+    assertEquals(3, execution.historyLength());
+  }
+
+  @Test
+  void givenAnExecution_whenAnEmptyBatchIsAppended_thenItIsRejectedAsEmpty() {
+    WorkflowExecution execution = startedWith(runningHistory(3));
+
+    assertInstanceOf(BatchRejection.EmptyBatch.class, appendRejection(execution, List.of()));
+  }
+
+  @Test
+  void givenAnExecution_whenAStartedEventComesLater_thenItIsMisplaced() {
+    WorkflowExecution execution = startedWith(runningHistory(3));
+    WorkflowStarted misplaced =
+        new WorkflowStarted(
+            header(4, KnownEventType.WORKFLOW_EXECUTION_STARTED),
+            "DSLWorkflow",
+            "queue",
+            "run-9",
+            null,
+            Duration.ZERO,
+            null,
+            null,
+            Payload.ABSENT,
+            null);
+
+    assertEquals(
+        new BatchRejection.MisplacedStart(EventId.of(4)),
+        appendRejection(execution, List.of(misplaced)));
+  }
+
+  @Test
+  void givenABatchThatClosesAndContinues_whenAppended_thenItIsAfterCloseAndNothingIsAdded() {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    BatchRejection rejection =
+        appendRejection(execution, List.of(other(3), completed(4, Payload.ABSENT), other(5)));
+
+    assertEquals(
+        new BatchRejection.AfterClose(EventId.of(5), EventId.of(4), EventId.of(5)), rejection);
+    assertEquals(2, execution.historyLength());
+    assertFalse(execution.isClosed());
+  }
+
+  @Test
+  void givenAClosedExecution_whenALaterBatchAddsEvents_thenItIsAfterClose() {
+    WorkflowExecution execution =
+        startedWith(List.of(started(), other(2), completed(3, Payload.ABSENT)));
+
+    BatchRejection rejection = appendRejection(execution, others(4, 5));
+
+    assertEquals(
+        new BatchRejection.AfterClose(EventId.of(4), EventId.of(3), EventId.of(4)), rejection);
+    assertTrue(rejection.reason().contains("event 3"));
+    assertEquals(3, execution.historyLength());
+  }
+
+  @Test
+  void givenAClosedExecution_whenItsLastEventsAreSentAgain_thenTheyAreDuplicates() {
+    WorkflowExecution execution =
+        startedWith(List.of(started(), other(2), completed(3, Payload.ABSENT)));
+
+    AppendOutcome outcome = execution.append(List.of(other(2), completed(3, Payload.ABSENT)));
+
+    assertEquals(new AppendOutcome.Appended(List.of(), 2), outcome);
+  }
+
+  // --- derived state -------------------------------------------------------------------------
+
+  static Stream<Arguments> closingEvents() {
+    return Stream.of(
+        Arguments.of(KnownEventType.WORKFLOW_EXECUTION_COMPLETED, ExecutionStatus.COMPLETED),
+        Arguments.of(KnownEventType.WORKFLOW_EXECUTION_FAILED, ExecutionStatus.FAILED),
+        Arguments.of(KnownEventType.WORKFLOW_EXECUTION_CANCELED, ExecutionStatus.CANCELED),
+        Arguments.of(KnownEventType.WORKFLOW_EXECUTION_TERMINATED, ExecutionStatus.TERMINATED),
+        Arguments.of(
+            KnownEventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW, ExecutionStatus.CONTINUED_AS_NEW),
+        Arguments.of(KnownEventType.WORKFLOW_EXECUTION_TIMED_OUT, ExecutionStatus.TIMED_OUT));
+  }
+
+  @ParameterizedTest
+  @MethodSource("closingEvents")
+  void givenAClosingEvent_whenAppended_thenStatusAndCloseTimeComeFromIt(
+      KnownEventType closingType, ExecutionStatus status) {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    execution.append(List.of(closed(3, closingType)));
+
+    assertEquals(status, execution.status());
+    assertTrue(execution.isClosed());
+    assertEquals(Optional.of(Events.T0.plusSeconds(3)), execution.closeTime());
+  }
+
+  @Test
+  void givenARunningExecution_whenAsked_thenItHasNoCloseTime() {
+    WorkflowExecution execution = startedWith(List.of(started(), activityStarted(2, 1, 1)));
+
+    assertEquals(Optional.empty(), execution.closeTime());
+    assertEquals(ExecutionStatus.RUNNING, execution.status());
+  }
+
+  @Test
+  void givenAStartedEventWithBothRunIds_whenStarted_thenTheOriginalRunIdIsTheRunId() {
+    WorkflowExecution execution =
+        startedWith(List.of(startedEvent("original", "first", Duration.ZERO)));
+
+    assertEquals("original", execution.runId());
+  }
+
+  @Test
+  void givenAStartedEventWithOnlyTheFirstRunId_whenStarted_thenItIsTheRunId() {
+    WorkflowExecution execution = startedWith(List.of(startedEvent(null, "first", Duration.ZERO)));
+
+    assertEquals("first", execution.runId());
+  }
+
+  @Test
+  void givenAStartedEventWithoutRunIds_whenBuilt_thenItIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> startedEvent(null, " ", Duration.ZERO));
+  }
+
+  @Test
+  void givenResets_whenAppended_thenTheRunIdIsTheLastResetsNewRunId() {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    execution.append(
+        List.of(
+            workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"),
+            workflowTaskFailed(4, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x"),
+            workflowTaskFailed(5, WorkflowTaskFailed.RESET_CAUSE, "run-3"),
+            workflowTaskFailed(6, WorkflowTaskFailed.RESET_CAUSE, null)));
+
+    assertEquals("run-3", execution.runId());
+  }
+
+  @Test
+  void givenAWorkflowTaskFailureThatIsNoReset_whenAppended_thenTheRunIdStays() {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    execution.append(
+        List.of(workflowTaskFailed(3, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x")));
+
+    assertEquals("run-1", execution.runId());
+  }
+
+  @Test
+  void givenAFirstWorkflowTaskBackoff_whenAsked_thenExecutionTimeIsStartPlusBackoff() {
+    WorkflowExecution execution =
+        startedWith(List.of(startedEvent("run", null, Duration.ofMinutes(5))));
+
+    assertEquals(Events.T0.plusSeconds(1), execution.startTime());
+    assertEquals(Events.T0.plusSeconds(1 + 300), execution.executionTime());
+  }
+
+  @Test
+  void givenNoBackoff_whenAsked_thenExecutionTimeIsStartTime() {
+    WorkflowExecution execution = startedWith(runningHistory(1));
+
+    assertEquals(execution.startTime(), execution.executionTime());
+  }
+
+  @Test
+  void givenAStartedEvent_whenAsked_thenTypeQueueAndParentComeFromIt() {
+    WorkflowExecution execution =
+        startedWith(List.of(started("OrderWorkflow", null, null, "parent-1")));
+
+    assertEquals("OrderWorkflow", execution.workflowType());
+    assertEquals("default-queue", execution.taskQueue());
+    assertEquals(Optional.of("parent-1"), execution.parentWorkflowId());
+  }
+
+  // --- restore -------------------------------------------------------------------------------
+
+  @Test
+  void givenAStoredHistory_whenRestored_thenTheDerivedStateIsRebuilt() {
+    List<HistoryEvent> history =
+        concat(
+            runningHistory(2),
+            List.of(
+                workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"),
+                closed(4, KnownEventType.WORKFLOW_EXECUTION_TERMINATED)));
+
+    WorkflowExecution execution = WorkflowExecution.restore(ID, WORKSPACE, history);
+
+    assertEquals(4, execution.historyLength());
+    assertEquals("run-2", execution.runId());
+    assertEquals(ExecutionStatus.TERMINATED, execution.status());
+    assertEquals(history, execution.history());
+  }
+
+  @Test
+  void givenAnEmptyHistory_whenRestored_thenItIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class, () -> WorkflowExecution.restore(ID, WORKSPACE, List.of()));
+  }
+
+  @Test
+  void givenAHistoryThatDoesNotOpenWithStarted_whenRestored_thenItIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WorkflowExecution.restore(ID, WORKSPACE, others(1, 2)));
+  }
+
+  @Test
+  void givenAHistoryWithAGap_whenRestored_thenItIsRefused() {
+    List<HistoryEvent> history = List.of(started(), other(2), other(4));
+
+    assertThrows(
+        IllegalArgumentException.class, () -> WorkflowExecution.restore(ID, WORKSPACE, history));
+  }
+
+  @Test
+  void givenARestoredExecution_whenTheHistoryIsChangedFromOutside_thenItCannot() {
+    WorkflowExecution execution = startedWith(runningHistory(2));
+
+    assertThrows(UnsupportedOperationException.class, () -> execution.history().add(other(3)));
+  }
+}
