@@ -1,0 +1,56 @@
+package dev.wfx.bootstrap;
+
+import dev.wfx.adapter.persistence.DatabaseSettings;
+import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.domain.execution.WorkspaceId;
+import io.helidon.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads the adapters' settings out of the configuration, with clear errors for bad values. */
+final class Settings {
+
+  private Settings() {}
+
+  static DatabaseSettings database(Config config) {
+    Config db = config.get("wfx.db");
+    String url = db.get("url").asString().orElse("").trim();
+    Path dataDir = Path.of(config.get("wfx.data-dir").asString().orElse("./data"), "postgres");
+    return new DatabaseSettings(
+        url.isEmpty() ? null : url,
+        db.get("user").asString().orElse("postgres"),
+        db.get("password").asString().orElse(""),
+        db.get("schema").asString().orElse(DatabaseSettings.DEFAULT_SCHEMA),
+        db.get("pool-size").asInt().orElse(DatabaseSettings.DEFAULT_POOL_SIZE),
+        duration(db.get("connection-timeout"), DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT),
+        duration(db.get("statement-timeout"), DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT),
+        dataDir,
+        db.get("embedded-port").asInt().orElse(0));
+  }
+
+  static RestSettings rest(Config config) {
+    return new RestSettings(
+        config
+            .get("wfx.max-body-bytes")
+            .asLong()
+            .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES));
+  }
+
+  static Optional<String> bootstrapAdminKey(Config config) {
+    return config.get("wfx.bootstrap-admin-key").asString().filter(key -> !key.isBlank());
+  }
+
+  static WorkspaceId bootstrapWorkspace(Config config) {
+    String value = config.get("wfx.bootstrap-workspace").asString().orElse("default");
+    return WorkspaceId.parse(value)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "wfx.bootstrap-workspace must be " + WorkspaceId.ACCEPTED_FORM));
+  }
+
+  private static Duration duration(Config value, Duration fallback) {
+    return value.asString().map(Duration::parse).orElse(fallback);
+  }
+}
