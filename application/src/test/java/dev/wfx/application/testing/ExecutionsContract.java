@@ -336,6 +336,33 @@ public abstract class ExecutionsContract {
     assertTrue(totals[0] >= batchesPerWriter / 2, "at least every other window was new once");
   }
 
+  @Test
+  void givenManyWritersCreatingOneExecution_whenTheyAppendAtOnce_thenOneSavesAndTheOthersConflict()
+      throws Exception {
+    int writers = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SaveOutcome>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      for (int w = 0; w < writers; w++) {
+        WorkflowExecution execution = start(ID, WorkspaceId.of("ws-" + w), runningHistory(5));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return executions.append(execution, 0, execution.history());
+                }));
+      }
+      go.countDown();
+      int saved = 0;
+      for (Future<SaveOutcome> outcome : outcomes) {
+        saved += outcome.get().equals(SaveOutcome.SAVED) ? 1 : 0;
+      }
+      assertEquals(1, saved);
+    }
+
+    assertEquals(runningHistory(5), find(ID).history());
+  }
+
   private WorkflowExecution find(ExecutionId id) {
     return executions.find(id, Visibility.everywhere()).orElseThrow();
   }
