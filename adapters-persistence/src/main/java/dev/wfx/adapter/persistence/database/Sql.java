@@ -14,7 +14,7 @@ public final class Sql {
 
   private Sql() {}
 
-  /** A timestamptz parameter; the driver binds OffsetDateTime with its zone, Instant not at all. */
+  /** A timestamptz parameter: the JDBC driver binds OffsetDateTime (JDBC 4.2), with its offset. */
   public static OffsetDateTime timestamp(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
