@@ -44,6 +44,7 @@ public final class InMemoryExecutions implements Executions {
   @Override
   public synchronized SaveOutcome append(
       WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+    requireContinuation(expectedVersion, newEvents);
     Stored stored = executions.get(execution.id());
     long version = stored == null ? 0 : stored.history().size();
     if (version != expectedVersion) {
@@ -53,5 +54,18 @@ public final class InMemoryExecutions implements Executions {
     history.addAll(newEvents);
     executions.put(execution.id(), new Stored(execution.workspace(), history));
     return SaveOutcome.SAVED;
+  }
+
+  /** Like the real store, refuses a batch that does not continue the expected version. */
+  private static void requireContinuation(long expectedVersion, List<HistoryEvent> newEvents) {
+    if (newEvents.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append");
+    }
+    for (int i = 0; i < newEvents.size(); i++) {
+      if (newEvents.get(i).id().value() != expectedVersion + 1 + i) {
+        throw new IllegalArgumentException(
+            "event " + newEvents.get(i).id() + " does not continue version " + expectedVersion);
+      }
+    }
   }
 }

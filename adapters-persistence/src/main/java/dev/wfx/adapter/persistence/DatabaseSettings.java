@@ -1,0 +1,141 @@
+package dev.wfx.adapter.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration: where the database is and how to use it; bootstrap builds it from its config.
+ *
+ * @param url the JDBC URL of the PostgreSQL to use; null to start an embedded PostgreSQL
+ * @param user ignored by the embedded PostgreSQL
+ * @param password may be empty; ignored by the embedded PostgreSQL
+ * @param schema the schema that holds the tables, created by the migrations when missing
+ * @param poolSize the most connections the pool opens
+ * @param connectionTimeout how long a caller waits for a pooled connection
+ * @param statementTimeout how long one statement may run before PostgreSQL cancels it
+ * @param embeddedDataDir the embedded PostgreSQL's data directory, kept across restarts
+ * @param embeddedPort the embedded PostgreSQL's port; 0 for any free port
+ */
+public record DatabaseSettings(
+    String url,
+    String user,
+    String password,
+    String schema,
+    int poolSize,
+    Duration connectionTimeout,
+    Duration statementTimeout,
+    Path embeddedDataDir,
+    int embeddedPort) {
+
+  public static final String DEFAULT_SCHEMA = "public";
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Path DEFAULT_EMBEDDED_DATA_DIR = Path.of("data", "postgres");
+
+  // Schema names end up in SQL (search_path, DROP SCHEMA), so only plain identifiers are allowed.
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  public DatabaseSettings {
+    if (url != null && !url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("the database URL must be a jdbc:postgresql: URL");
+    }
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(schema, "schema");
+    if (!SCHEMA.matcher(schema).matches()) {
+      throw new IllegalArgumentException(
+          "schema must be a lower-case SQL identifier of [a-z0-9_], was '" + schema + "'");
+    }
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("pool size must be at least 1, was " + poolSize);
+    }
+    requirePositive(connectionTimeout, "connectionTimeout");
+    requirePositive(statementTimeout, "statementTimeout");
+    Objects.requireNonNull(embeddedDataDir, "embeddedDataDir");
+    if (embeddedPort < 0 || embeddedPort > 65_535) {
+      throw new IllegalArgumentException("embedded port must be 0 to 65535, was " + embeddedPort);
+    }
+  }
+
+  /** An existing PostgreSQL server, with the default pool and timeouts. */
+  public static DatabaseSettings external(String url, String user, String password) {
+    Objects.requireNonNull(url, "url");
+    return new DatabaseSettings(
+        url,
+        user,
+        password,
+        DEFAULT_SCHEMA,
+        DEFAULT_POOL_SIZE,
+        DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_STATEMENT_TIMEOUT,
+        DEFAULT_EMBEDDED_DATA_DIR,
+        0);
+  }
+
+  /** An embedded PostgreSQL keeping its data in {@code dataDir}, on any free port. */
+  public static DatabaseSettings embedded(Path dataDir) {
+    return new DatabaseSettings(
+        null,
+        "postgres",
+        "",
+        DEFAULT_SCHEMA,
+        DEFAULT_POOL_SIZE,
+        DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_STATEMENT_TIMEOUT,
+        dataDir,
+        0);
+  }
+
+  public boolean isEmbedded() {
+    return url == null;
+  }
+
+  public DatabaseSettings withSchema(String otherSchema) {
+    return new DatabaseSettings(
+        url,
+        user,
+        password,
+        otherSchema,
+        poolSize,
+        connectionTimeout,
+        statementTimeout,
+        embeddedDataDir,
+        embeddedPort);
+  }
+
+  public DatabaseSettings withPoolSize(int size) {
+    return new DatabaseSettings(
+        url,
+        user,
+        password,
+        schema,
+        size,
+        connectionTimeout,
+        statementTimeout,
+        embeddedDataDir,
+        embeddedPort);
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[url="
+        + (url == null ? "embedded:" + embeddedDataDir : url)
+        + ", user="
+        + user
+        + ", schema="
+        + schema
+        + ", poolSize="
+        + poolSize
+        + "]";
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + duration);
+    }
+  }
+}

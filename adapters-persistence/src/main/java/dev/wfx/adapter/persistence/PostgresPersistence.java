@@ -1,0 +1,139 @@
+package dev.wfx.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.wfx.adapter.persistence.access.PostgresApiKeys;
+import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
+import dev.wfx.adapter.persistence.execution.PostgresExecutions;
+import dev.wfx.domain.access.ApiKeys;
+import dev.wfx.domain.execution.Executions;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The persistence adapter started: a migrated database (embedded when no URL is configured), its
+ * connection pool and the repositories on it. Closing it closes the pool and stops what it started.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource pool;
+  private final DbClient dbClient;
+  private final PostgresExecutions executions;
+  private final PostgresApiKeys apiKeys;
+
+  private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource pool) {
+    this.embedded = embedded;
+    this.pool = pool;
+    // There is no Helidon HikariCP module at 4.5: the client borrows from our pool directly.
+    JdbcConnectionPool connections =
+        () -> {
+          try {
+            return pool.getConnection();
+          } catch (SQLException e) {
+            throw new DbClientException("no database connection available", e);
+          }
+        };
+    this.dbClient =
+        JdbcClientBuilder.create().connectionPool(connections).url(pool.getJdbcUrl()).build();
+    this.executions = new PostgresExecutions(dbClient, pool);
+    this.apiKeys = new PostgresApiKeys(dbClient);
+  }
+
+  /**
+   * Connects to the configured PostgreSQL, or starts the embedded one, and brings its schema up to
+   * date before anything is read.
+   */
+  public static PostgresPersistence start(DatabaseSettings settings) {
+    EmbeddedDatabase embedded =
+        settings.isEmbedded()
+            ? EmbeddedDatabase.start(settings.embeddedDataDir(), settings.embeddedPort())
+            : null;
+    HikariDataSource pool = null;
+    try {
+      pool = pool(settings, embedded);
+      migrate(pool, settings.schema());
+      return new PostgresPersistence(embedded, pool);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(DatabaseSettings settings, EmbeddedDatabase embedded) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("wfx-postgres");
+    config.setJdbcUrl(embedded == null ? settings.url() : embedded.jdbcUrl());
+    config.setUsername(embedded == null ? settings.user() : embedded.user());
+    if (embedded == null && !settings.password().isEmpty()) {
+      config.setPassword(settings.password());
+    }
+    config.setSchema(settings.schema());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // Bounds every statement, so a stuck query frees its connection instead of draining the pool.
+    config.setConnectionInitSql(
+        "SET statement_timeout = " + settings.statementTimeout().toMillis());
+    return new HikariDataSource(config);
+  }
+
+  private static void migrate(DataSource dataSource, String schema) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  public Executions executions() {
+    return executions;
+  }
+
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /** The pooled connections, for health checks and tools. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Whether a pooled connection answers within a second. */
+  public boolean isHealthy() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** The port of the embedded PostgreSQL, or -1 when the database is not embedded. */
+  public int embeddedPort() {
+    return embedded == null ? -1 : embedded.port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      dbClient.close();
+      pool.close();
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

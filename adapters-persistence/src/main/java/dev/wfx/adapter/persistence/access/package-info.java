@@ -1,0 +1,2 @@
+/** The {@code ApiKeys} port on PostgreSQL. */
+package dev.wfx.adapter.persistence.access;

@@ -1,0 +1,37 @@
+package dev.wfx.adapter.persistence.execution;
+
+import java.util.Objects;
+
+/**
+ * One row of {@code history_events} without its execution id, as {@link HistoryEventCodec} maps it.
+ *
+ * @param timeSeconds the event time's seconds since the epoch
+ * @param timeNanos the event time's nanosecond of the second
+ * @param payload the payload's JSON text; null when the payload is absent or unreadable
+ * @param payloadEncoding the unreadable payload's encoding, else null
+ * @param payloadSize the unreadable payload's size in bytes, else null
+ * @param attributes the kind's other fields as JSON, or an unread event's attributes as recorded
+ */
+record EventRow(
+    long eventId,
+    String kind,
+    String eventType,
+    long timeSeconds,
+    int timeNanos,
+    long taskId,
+    String fingerprint,
+    String payload,
+    String payloadEncoding,
+    Long payloadSize,
+    String attributes) {
+
+  EventRow {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(eventType, "eventType");
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(attributes, "attributes");
+    if ((payloadEncoding == null) != (payloadSize == null)) {
+      throw new IllegalArgumentException("an unreadable payload has an encoding and a size");
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.wfx.adapter.persistence.execution;
+
+import dev.wfx.adapter.persistence.database.Sql;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbColumn;
+import io.helidon.dbclient.DbRow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Driven adapter: the {@link Executions} port on PostgreSQL, one row per execution in {@code
+ * executions} and one per event in {@code history_events}.
+ *
+ * <p>Reads go through Helidon DbClient: the execution row, then its events in id order, two round
+ * trips whatever the history's length. Appends take a pooled JDBC connection instead, because they
+ * need what DbClient does not offer: PostgreSQL's COPY for the events (a whole batch in one stream,
+ * far faster than row inserts) and the version check's row count, both in one transaction.
+ */
+public final class PostgresExecutions implements Executions {
+
+  private static final String ROW_COLUMNS = "SELECT workspace_id, history_length FROM executions";
+  private static final String ROW_EVERYWHERE = ROW_COLUMNS + " WHERE id = ?";
+  private static final String ROW_WITHIN = ROW_COLUMNS + " WHERE id = ? AND workspace_id = ?";
+  private static final String VERSION_EVERYWHERE =
+      "SELECT history_length FROM executions WHERE id = ?";
+  private static final String VERSION_WITHIN =
+      "SELECT history_length FROM executions WHERE id = ? AND workspace_id = ?";
+  // Bounded by the row's length so that the history matches the row read just before, even when
+  // another writer appends in between.
+  private static final String EVENTS =
+      """
+      SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+             CAST(payload AS text) AS payload, payload_encoding, payload_size,
+             CAST(attributes AS text) AS attributes
+      FROM history_events
+      WHERE execution_id = ? AND event_id <= ?
+      ORDER BY event_id""";
+  // A rival that created the execution first makes this insert nothing, not fail.
+  private static final String INSERT_EXECUTION =
+      """
+      INSERT INTO executions (id, workspace_id, run_id, workflow_type, task_queue, status,
+                              start_time, execution_time, close_time, history_length,
+                              parent_workflow_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO NOTHING""";
+  // The row lock taken here serialises writers of one execution; a writer that waited finds the
+  // length changed and updates nothing.
+  private static final String UPDATE_EXECUTION =
+      """
+      UPDATE executions
+      SET run_id = ?, status = ?, close_time = ?, history_length = ?, updated_at = now()
+      WHERE id = ? AND history_length = ?""";
+  private static final String COPY_EVENTS =
+      """
+      COPY history_events (execution_id, event_id, kind, event_type, event_time, event_time_nanos,
+                           task_id, fingerprint, payload, payload_encoding, payload_size,
+                           attributes)
+      FROM STDIN""";
+
+  private final DbClient db;
+  private final DataSource dataSource;
+  private final HistoryEventCodec codec = new HistoryEventCodec();
+
+  public PostgresExecutions(DbClient db, DataSource dataSource) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  @Override
+  public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+    Optional<DbRow> found =
+        switch (visibility) {
+          case Visibility.Everywhere everywhere -> db.execute().get(ROW_EVERYWHERE, id.value());
+          case Visibility.Within within ->
+              db.execute().get(ROW_WITHIN, id.value(), within.workspace().value());
+        };
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    DbRow row = found.get();
+    WorkspaceId workspace = WorkspaceId.of(row.column("workspace_id").get(String.class));
+    long length = number(row.column("history_length"));
+    List<HistoryEvent> history = new ArrayList<>(Math.toIntExact(length));
+    try (Stream<DbRow> events = db.execute().query(EVENTS, id.value(), length)) {
+      events.forEach(event -> history.add(codec.decode(eventRow(event))));
+    }
+    return Optional.of(WorkflowExecution.restore(id, workspace, history));
+  }
+
+  @Override
+  public OptionalLong version(ExecutionId id, Visibility visibility) {
+    Optional<DbRow> found =
+        switch (visibility) {
+          case Visibility.Everywhere everywhere -> db.execute().get(VERSION_EVERYWHERE, id.value());
+          case Visibility.Within within ->
+              db.execute().get(VERSION_WITHIN, id.value(), within.workspace().value());
+        };
+    return found.isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(number(found.get().column("history_length")));
+  }
+
+  @Override
+  public SaveOutcome append(
+      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+    requireContinuation(execution, expectedVersion, newEvents);
+    long newVersion = expectedVersion + newEvents.size();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        boolean won =
+            expectedVersion == 0
+                ? insertExecution(connection, execution, newVersion)
+                : updateExecution(connection, execution, expectedVersion, newVersion);
+        if (!won) {
+          connection.rollback();
+          return SaveOutcome.VERSION_CONFLICT;
+        }
+        copyEvents(connection, execution.id(), newEvents);
+        connection.commit();
+        return SaveOutcome.SAVED;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        // The version check makes a duplicate event id unreachable; should a writer that bypasses
+        // it have stored one first, that too is a lost race.
+        if (Sql.isUniqueViolation(e)) {
+          return SaveOutcome.VERSION_CONFLICT;
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot append " + newEvents.size() + " events to execution " + execution.id(), e);
+    }
+  }
+
+  /** The port stores continuations only; anything else is a caller's bug, not a race. */
+  private static void requireContinuation(
+      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+    if (expectedVersion < 0) {
+      throw new IllegalArgumentException("expected version must not be negative");
+    }
+    if (newEvents.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append to execution " + execution.id());
+    }
+    long expectedId = expectedVersion + 1;
+    for (HistoryEvent event : newEvents) {
+      if (event.id().value() != expectedId) {
+        throw new IllegalArgumentException(
+            "execution "
+                + execution.id()
+                + ": event "
+                + event.id()
+                + " does not continue version "
+                + expectedVersion
+                + "; event "
+                + expectedId
+                + " was due");
+      }
+      expectedId++;
+    }
+  }
+
+  private static boolean insertExecution(
+      Connection connection, WorkflowExecution execution, long version) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_EXECUTION)) {
+      insert.setString(1, execution.id().value());
+      insert.setString(2, execution.workspace().value());
+      insert.setString(3, execution.runId());
+      insert.setString(4, execution.workflowType());
+      insert.setString(5, execution.taskQueue());
+      insert.setString(6, execution.status().name());
+      insert.setObject(7, Sql.timestamp(execution.startTime()));
+      insert.setObject(8, Sql.timestamp(execution.executionTime()));
+      insert.setObject(9, Sql.timestamp(execution.closeTime().orElse(null)));
+      insert.setLong(10, version);
+      insert.setString(11, execution.parentWorkflowId().orElse(null));
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  private static boolean updateExecution(
+      Connection connection, WorkflowExecution execution, long expectedVersion, long version)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_EXECUTION)) {
+      update.setString(1, execution.runId());
+      update.setString(2, execution.status().name());
+      update.setObject(3, Sql.timestamp(execution.closeTime().orElse(null)));
+      update.setLong(4, version);
+      update.setString(5, execution.id().value());
+      update.setLong(6, expectedVersion);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  private void copyEvents(Connection connection, ExecutionId id, List<HistoryEvent> events)
+      throws SQLException {
+    StringBuilder data = new StringBuilder(events.size() * 256);
+    for (HistoryEvent event : events) {
+      CopyText.appendRow(data, id.value(), codec.encode(event));
+    }
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(COPY_EVENTS, new StringReader(data.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stream the events of execution " + id, e);
+    }
+  }
+
+  private static EventRow eventRow(DbRow row) {
+    Instant time = Sql.instant(row.column("event_time"));
+    return new EventRow(
+        number(row.column("event_id")),
+        row.column("kind").get(String.class),
+        row.column("event_type").get(String.class),
+        time.getEpochSecond(),
+        (int) number(row.column("event_time_nanos")),
+        number(row.column("task_id")),
+        row.column("fingerprint").get(String.class),
+        Sql.text(row.column("payload")),
+        Sql.text(row.column("payload_encoding")),
+        Sql.number(row.column("payload_size")),
+        row.column("attributes").get(String.class));
+  }
+
+  private static long number(DbColumn column) {
+    return ((Number) column.get()).longValue();
+  }
+}

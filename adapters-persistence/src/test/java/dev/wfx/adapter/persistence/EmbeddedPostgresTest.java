@@ -1,0 +1,75 @@
+package dev.wfx.adapter.persistence;
+
+import static dev.wfx.domain.testing.Events.runningHistory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WorkspaceId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default: it starts, keeps its data across a restart, and stops. */
+class EmbeddedPostgresTest {
+
+  private static final ExecutionId ID = ExecutionId.of("order-42");
+  private static final WorkspaceId WS = WorkspaceId.of("ws-a");
+
+  @Test
+  void givenNoUrl_thenTheDefaultIsAnEmbeddedPostgresInDataPostgres() {
+    DatabaseSettings settings = DatabaseSettings.embedded(DatabaseSettings.DEFAULT_EMBEDDED_DATA_DIR);
+
+    assertTrue(settings.isEmbedded());
+    assertEquals(Path.of("data", "postgres"), settings.embeddedDataDir());
+  }
+
+  @Test
+  void givenAnEmbeddedPostgres_whenRestartedOnItsDataDirectory_thenItsDataIsStillThere(
+      @TempDir Path dataDir) {
+    WorkflowExecution execution = WorkflowExecution.restore(ID, WS, runningHistory(3));
+    int port;
+    try (PostgresPersistence first = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
+      assertTrue(first.isHealthy());
+      assertEquals(
+          SaveOutcome.SAVED, first.executions().append(execution, 0, execution.history()));
+      port = first.embeddedPort();
+    }
+    assertFalse(accepts(port), "the embedded PostgreSQL stopped with the adapter");
+
+    try (PostgresPersistence second =
+        PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
+      assertEquals(
+          runningHistory(3),
+          second.executions().find(ID, Visibility.everywhere()).orElseThrow().history());
+    }
+  }
+
+  @Test
+  void givenAStoppedAdapter_whenAskedForHealth_thenItIsNotHealthy(@TempDir Path dataDir) {
+    PostgresPersistence persistence = PostgresPersistence.start(DatabaseSettings.embedded(dataDir));
+    persistence.close();
+
+    assertFalse(persistence.isHealthy());
+    assertThrows(
+        RuntimeException.class,
+        () -> persistence.executions().version(ID, Visibility.everywhere()));
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,384 @@
+package dev.wfx.application.testing;
+
+import static dev.wfx.domain.testing.Events.others;
+import static dev.wfx.domain.testing.Events.runningHistory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wfx.domain.execution.AppendOutcome;
+import dev.wfx.domain.execution.BatchRejection;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.ExecutionStatus;
+import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.StartOutcome;
+import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.Payload;
+import dev.wfx.domain.testing.EventVariants;
+import dev.wfx.domain.testing.Events;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every behaviour of the {@link Executions} port; each store runs it by supplying an empty
+ * instance.
+ */
+public abstract class ExecutionsContract {
+
+  protected static final ExecutionId ID = ExecutionId.of("order-42");
+  protected static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
+  protected static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
+  protected static final int LARGE_HISTORY = 10_000;
+
+  private Executions executions;
+
+  /** A store that holds no execution; called before each test. */
+  protected abstract Executions emptyExecutions();
+
+  @BeforeEach
+  void startEmpty() {
+    executions = emptyExecutions();
+  }
+
+  @Test
+  void givenNoExecution_whenFound_thenThereIsNone() {
+    assertEquals(Optional.empty(), executions.find(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenANewExecution_whenAppendedAtVersionZero_thenItLoadsWithItsHistoryAndSummary() {
+    WorkflowExecution started = start(ID, WS_A, runningHistory(3));
+
+    assertEquals(SaveOutcome.SAVED, executions.append(started, 0, started.history()));
+
+    WorkflowExecution found = executions.find(ID, Visibility.everywhere()).orElseThrow();
+    assertEquals(ID, found.id());
+    assertEquals(WS_A, found.workspace());
+    assertEquals(runningHistory(3), found.history());
+    assertEquals(ExecutionStatus.RUNNING, found.status());
+    assertEquals("run-1", found.runId());
+    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAnExecutionInOneWorkspace_whenLookedForWithinAnother_thenItIsNotThere() {
+    save(start(ID, WS_A, runningHistory(2)));
+
+    assertTrue(executions.find(ID, Visibility.within(WS_B)).isEmpty());
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.within(WS_B)));
+    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.within(WS_A)));
+    assertTrue(executions.find(ID, Visibility.everywhere()).isPresent());
+  }
+
+  @Test
+  void givenAnExecution_whenTheNextBatchIsAppended_thenTheHistoryAndVersionGrow() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution loaded = find(ID);
+    List<HistoryEvent> added = appended(loaded.append(others(3, 5)));
+
+    assertEquals(SaveOutcome.SAVED, executions.append(loaded, 2, added));
+
+    assertEquals(runningHistory(5), find(ID).history());
+    assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAnExecutionCreatedByAnotherWriter_whenCreatedAgain_thenVersionConflictAndNothingChanges() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution rival = start(ID, WS_B, runningHistory(4));
+
+    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(rival, 0, rival.history()));
+
+    WorkflowExecution found = find(ID);
+    assertEquals(WS_A, found.workspace());
+    assertEquals(runningHistory(2), found.history());
+  }
+
+  @Test
+  void givenAStaleVersion_whenAppending_thenVersionConflictAndNothingIsStored() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution first = find(ID);
+    WorkflowExecution second = find(ID);
+    assertEquals(SaveOutcome.SAVED, executions.append(first, 2, appended(first.append(others(3, 4)))));
+    List<HistoryEvent> late = appended(second.append(others(3, 6)));
+
+    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(second, 2, late));
+
+    assertEquals(runningHistory(4), find(ID).history());
+  }
+
+  @Test
+  void givenStoredEvents_whenTheyAreAppendedAgainAtTheirOldVersion_thenNoDuplicateIsStored() {
+    save(start(ID, WS_A, runningHistory(4)));
+    WorkflowExecution stale = WorkflowExecution.restore(ID, WS_A, runningHistory(2));
+    List<HistoryEvent> again = appended(stale.append(others(3, 4)));
+
+    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(stale, 2, again));
+
+    assertEquals(runningHistory(4), find(ID).history());
+  }
+
+  @Test
+  void givenStoredEvents_whenAResentBatchIsJudgedOnFreshState_thenItIsAllDuplicates() {
+    save(start(ID, WS_A, runningHistory(4)));
+
+    AppendOutcome outcome = find(ID).append(others(2, 4));
+
+    assertEquals(new AppendOutcome.Appended(List.of(), 3), outcome);
+    assertEquals(OptionalLong.of(4), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenABatchThatDoesNotContinueTheExpectedVersion_whenAppending_thenItIsRefusedUnstored() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution loaded = find(ID);
+
+    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, others(4, 5)));
+    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, others(2, 3)));
+    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, List.of()));
+
+    assertEquals(runningHistory(2), find(ID).history());
+  }
+
+  @Test
+  void givenAGapInABatch_whenTheLoadedExecutionJudgesIt_thenItIsRejectedAndNothingIsStored() {
+    save(start(ID, WS_A, runningHistory(2)));
+
+    AppendOutcome outcome = find(ID).append(others(4, 5));
+
+    assertEquals(
+        new BatchRejection.Gap(
+            dev.wfx.domain.history.EventId.of(4), dev.wfx.domain.history.EventId.of(3)),
+        assertInstanceOf(AppendOutcome.Rejected.class, outcome).rejection());
+    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAClosedExecution_whenLoaded_thenItIsClosedAndRefusesFurtherEvents() {
+    List<HistoryEvent> history = new ArrayList<>(runningHistory(2));
+    history.add(Events.completed(3, Payload.json("{\"ok\":true}")));
+    save(start(ID, WS_A, history));
+
+    WorkflowExecution found = find(ID);
+
+    assertEquals(ExecutionStatus.COMPLETED, found.status());
+    assertEquals(Optional.of(Events.T0.plusSeconds(3)), found.closeTime());
+    AppendOutcome outcome = found.append(others(4, 4));
+    assertInstanceOf(
+        BatchRejection.AfterClose.class,
+        assertInstanceOf(AppendOutcome.Rejected.class, outcome).rejection());
+    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenAHistoryAppendedInSeveralBatches_whenLoaded_thenItsEventsComeInIdOrder() {
+    save(start(ID, WS_A, runningHistory(1)));
+    for (long[] batch : new long[][] {{2, 2}, {3, 9}, {10, 10}, {11, 30}}) {
+      WorkflowExecution loaded = find(ID);
+      long version = loaded.historyLength();
+      List<HistoryEvent> added = appended(loaded.append(others(batch[0], batch[1])));
+      assertEquals(SaveOutcome.SAVED, executions.append(loaded, version, added));
+    }
+
+    assertEquals(runningHistory(30), find(ID).history());
+  }
+
+  @Test
+  void givenSeveralExecutions_whenEachIsLoaded_thenItHoldsOnlyItsOwnHistory() {
+    ExecutionId other = ExecutionId.of("order-43");
+    save(start(ID, WS_A, runningHistory(3)));
+    save(start(other, WS_B, runningHistory(5)));
+
+    assertEquals(runningHistory(3), find(ID).history());
+    assertEquals(runningHistory(5), find(other).history());
+    assertEquals(WS_B, find(other).workspace());
+  }
+
+  @Test
+  void givenEveryKindOfEvent_whenStoredAndLoaded_thenEachComesBackEqual() {
+    List<List<HistoryEvent>> histories =
+        List.of(
+            EventVariants.everyKindFullyPopulated(),
+            EventVariants.startedWithNullComponents(),
+            EventVariants.startedWithOtherTimeouts());
+    for (int i = 0; i < histories.size(); i++) {
+      ExecutionId id = ExecutionId.of("variants-" + i);
+      WorkflowExecution execution = WorkflowExecution.restore(id, WS_A, histories.get(i));
+      assertEquals(SaveOutcome.SAVED, executions.append(execution, 0, histories.get(i)));
+    }
+
+    for (int i = 0; i < histories.size(); i++) {
+      List<HistoryEvent> expected = histories.get(i);
+      List<HistoryEvent> loaded = find(ExecutionId.of("variants-" + i)).history();
+      assertEquals(expected.size(), loaded.size());
+      for (int e = 0; e < expected.size(); e++) {
+        assertEquals(expected.get(e), loaded.get(e), "history " + i + ", event " + (e + 1));
+      }
+    }
+  }
+
+  @Test
+  void givenAStoredExecution_whenLoaded_thenItsSummaryMatchesTheOneThatWasSaved() {
+    WorkflowExecution saved =
+        WorkflowExecution.restore(ID, WS_A, EventVariants.everyKindFullyPopulated());
+    save(saved);
+
+    WorkflowExecution found = find(ID);
+
+    assertEquals(ExecutionStatus.FAILED, found.status());
+    assertEquals("reset-run", found.runId());
+    assertEquals(saved.closeTime(), found.closeTime());
+    assertEquals(saved.executionTime(), found.executionTime());
+    assertEquals(Optional.of("wf-parent:exec-1"), found.parentWorkflowId());
+  }
+
+  @Test
+  void givenTenThousandEventsInOneBatch_whenLoaded_thenAllComeBackInOrder() {
+    save(start(ID, WS_A, runningHistory(LARGE_HISTORY)));
+
+    WorkflowExecution found = find(ID);
+
+    assertEquals(LARGE_HISTORY, found.historyLength());
+    assertEquals(runningHistory(LARGE_HISTORY), found.history());
+  }
+
+  @Test
+  void givenTenThousandEventsInManyBatches_whenLoaded_thenAllComeBackInOrder() {
+    save(start(ID, WS_A, runningHistory(1)));
+    int batch = 1_000;
+    for (long from = 2; from <= LARGE_HISTORY; from += batch) {
+      WorkflowExecution loaded = find(ID);
+      List<HistoryEvent> added =
+          appended(loaded.append(others(from, Math.min(from + batch - 1, LARGE_HISTORY))));
+      assertEquals(SaveOutcome.SAVED, executions.append(loaded, from - 1, added));
+    }
+
+    assertEquals(runningHistory(LARGE_HISTORY), find(ID).history());
+  }
+
+  /**
+   * Writers that each send overlapping windows of one history, as retrying clients do: whatever
+   * interleaving, every event is stored once, in order, and each call ends saved, duplicate or
+   * conflict.
+   */
+  @Test
+  void givenManyWritersOfOverlappingBatches_whenTheyAppendAtOnce_thenTheHistoryIsTheirContiguousUnion()
+      throws Exception {
+    int writers = 8;
+    int window = 20;
+    int step = 10;
+    int length = 401;
+    save(start(ID, WS_A, runningHistory(1)));
+    CountDownLatch go = new CountDownLatch(1);
+    List<Callable<int[]>> tasks = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      tasks.add(
+          () -> {
+            go.await();
+            // saved, duplicates-only, conflicts
+            int[] outcomes = new int[3];
+            for (long from = 2; from <= length; from += step) {
+              List<HistoryEvent> batch = others(from, Math.min(from + window - 1, length));
+              while (true) {
+                WorkflowExecution loaded = find(ID);
+                long version = loaded.historyLength();
+                List<HistoryEvent> added = appended(loaded.append(batch));
+                if (added.isEmpty()) {
+                  outcomes[1]++;
+                  break;
+                }
+                SaveOutcome saved = executions.append(loaded, version, added);
+                if (saved.equals(SaveOutcome.SAVED)) {
+                  outcomes[0]++;
+                  break;
+                }
+                outcomes[2]++;
+              }
+            }
+            return outcomes;
+          });
+    }
+    int[] totals = new int[3];
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      List<Future<int[]>> futures = new ArrayList<>();
+      for (Callable<int[]> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      go.countDown();
+      for (Future<int[]> future : futures) {
+        int[] outcomes = future.get();
+        for (int i = 0; i < totals.length; i++) {
+          totals[i] += outcomes[i];
+        }
+      }
+    }
+
+    assertEquals(runningHistory(length), find(ID).history());
+    assertEquals(OptionalLong.of(length), executions.version(ID, Visibility.everywhere()));
+    int batchesPerWriter = (length - 2) / step + 1;
+    assertEquals(writers * batchesPerWriter, totals[0] + totals[1]);
+    assertTrue(totals[0] >= batchesPerWriter / 2, "at least every other window was new once");
+  }
+
+  @Test
+  void givenManyWritersCreatingOneExecution_whenTheyAppendAtOnce_thenOneSavesAndTheOthersConflict()
+      throws Exception {
+    int writers = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SaveOutcome>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      for (int w = 0; w < writers; w++) {
+        WorkflowExecution execution = start(ID, WorkspaceId.of("ws-" + w), runningHistory(5));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return executions.append(execution, 0, execution.history());
+                }));
+      }
+      go.countDown();
+      int saved = 0;
+      for (Future<SaveOutcome> outcome : outcomes) {
+        saved += outcome.get().equals(SaveOutcome.SAVED) ? 1 : 0;
+      }
+      assertEquals(1, saved);
+    }
+
+    assertEquals(runningHistory(5), find(ID).history());
+  }
+
+  private WorkflowExecution find(ExecutionId id) {
+    return executions.find(id, Visibility.everywhere()).orElseThrow();
+  }
+
+  private void save(WorkflowExecution started) {
+    assertEquals(SaveOutcome.SAVED, executions.append(started, 0, started.history()));
+  }
+
+  private static WorkflowExecution start(
+      ExecutionId id, WorkspaceId workspace, List<HistoryEvent> firstBatch) {
+    return assertInstanceOf(
+            StartOutcome.Started.class, WorkflowExecution.start(id, workspace, firstBatch))
+        .execution();
+  }
+
+  private static List<HistoryEvent> appended(AppendOutcome outcome) {
+    return assertInstanceOf(AppendOutcome.Appended.class, outcome).added();
+  }
+}
