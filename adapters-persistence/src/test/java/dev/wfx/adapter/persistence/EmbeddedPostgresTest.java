@@ -54,6 +54,22 @@ class EmbeddedPostgresTest {
   }
 
   @Test
+  void givenARunningEmbeddedPostgres_whenASecondAdapterStartsOnItsDirectory_thenItSharesTheServer(
+      @TempDir Path dataDir) {
+    WorkflowExecution execution = WorkflowExecution.restore(ID, WS, runningHistory(2));
+    try (PostgresPersistence server = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
+      try (PostgresPersistence tool = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
+        assertEquals(server.embeddedPort(), tool.embeddedPort());
+        assertEquals(SaveOutcome.SAVED, tool.executions().append(execution, 0, execution.history()));
+      }
+      assertTrue(accepts(server.embeddedPort()), "closing the second adapter left the server up");
+      assertEquals(
+          runningHistory(2),
+          server.executions().find(ID, Visibility.everywhere()).orElseThrow().history());
+    }
+  }
+
+  @Test
   void givenAStoppedAdapter_whenAskedForHealth_thenItIsNotHealthy(@TempDir Path dataDir) {
     PostgresPersistence persistence = PostgresPersistence.start(DatabaseSettings.embedded(dataDir));
     persistence.close();
