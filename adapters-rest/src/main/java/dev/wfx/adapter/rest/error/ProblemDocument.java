@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param eventId the event the batch was refused at, else null
  * @param expectedEventId the next event id the execution expects, else null
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "event_id", "expected_event_id"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "eventId", "expectedEventId"})
 public record ProblemDocument(
     String type,
     String title,

@@ -6,7 +6,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.Objects;
 
 /** Wire record: the answer to a recorded history batch (spec §7). */
-@JsonbPropertyOrder({"id", "history_length", "status", "appended", "duplicates"})
+@JsonbPropertyOrder({"id", "historyLength", "status", "appended", "duplicates"})
 public record RecordedHistoryResponse(
     String id,
     @JsonbProperty("history_length") long historyLength,
