@@ -2,6 +2,7 @@ package dev.wfx.adapter.rest.error;
 
 import io.helidon.http.Header;
 import io.helidon.http.Status;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ public final class ApiProblem extends RuntimeException {
 
   /** The same problem, answered with extra response headers ({@code WWW-Authenticate}, {@code Allow}). */
   public ApiProblem withHeader(Header header) {
-    List<Header> more = new java.util.ArrayList<>(headers);
+    List<Header> more = new ArrayList<>(headers);
     more.add(header);
     return new ApiProblem(status, detail, eventId, expectedEventId, more);
   }
