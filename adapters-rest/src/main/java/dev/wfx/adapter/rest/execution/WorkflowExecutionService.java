@@ -1,0 +1,262 @@
+package dev.wfx.adapter.rest.execution;
+
+import dev.wfx.adapter.rest.access.BearerAuthentication;
+import dev.wfx.adapter.rest.error.ApiProblem;
+import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
+import dev.wfx.adapter.rest.temporal.Translation;
+import dev.wfx.application.execution.GetWorkflowExecution;
+import dev.wfx.application.execution.RecordHistory;
+import dev.wfx.application.execution.RecordHistory.Outcome;
+import dev.wfx.domain.access.Role;
+import dev.wfx.domain.execution.BatchRejection;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.WorkspaceId;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * HTTP resource: {@code GET /workflow-executions/{execution_id}} and {@code POST
+ * /workflow-executions/{execution_id}/history}, each also under {@code /workspaces/{workspace_id}}.
+ *
+ * <p>Routes match on a greedy pattern and the path is then read raw ({@link ExecutionPath}), so
+ * ids with encoded slashes reach the handler intact.
+ */
+public final class WorkflowExecutionService implements HttpService {
+
+  static final String NOT_FOUND = "Workflow execution not found";
+  static final String WORKSPACE_QUERY = "workspace_id";
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  private final GetWorkflowExecution getWorkflowExecution;
+  private final RecordHistory recordHistory;
+  private final BearerAuthentication authentication;
+  private final WorkflowExecutionJson documentJson;
+  private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
+  private final long maxBodyBytes;
+
+  /**
+   * @param documentJson encodes the GET document
+   * @param maxBodyBytes the largest history body accepted
+   */
+  public WorkflowExecutionService(
+      GetWorkflowExecution getWorkflowExecution,
+      RecordHistory recordHistory,
+      BearerAuthentication authentication,
+      WorkflowExecutionJson documentJson,
+      long maxBodyBytes) {
+    this.getWorkflowExecution = Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
+    this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
+    this.authentication = Objects.requireNonNull(authentication, "authentication");
+    this.documentJson = Objects.requireNonNull(documentJson, "documentJson");
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("the body limit must be positive");
+    }
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules
+        .any("/" + ExecutionPath.COLLECTION + "/{+path}", this::handle)
+        .any("/" + ExecutionPath.WORKSPACES + "/{+path}", this::handle);
+  }
+
+  private void handle(ServerRequest request, ServerResponse response) throws IOException {
+    ExecutionPath path =
+        ExecutionPath.parse(request.path().absolute().rawPath())
+            .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
+    Method expected = path.history() ? Method.POST : Method.GET;
+    if (!request.prologue().method().equals(expected)) {
+      throw ApiProblem.of(
+              Status.METHOD_NOT_ALLOWED_405,
+              "This resource answers " + expected.text() + " only.")
+          .withHeader(HeaderValues.create(HeaderNames.ALLOW, expected.text()));
+    }
+    Role caller = authentication.caller(request);
+    ExecutionId id = executionId(path);
+    Optional<WorkspaceId> workspace = workspace(path, request);
+    if (path.history()) {
+      record(request, response, id, workspace, caller);
+    } else {
+      get(response, id, workspace, caller);
+    }
+  }
+
+  private void get(
+      ServerResponse response, ExecutionId id, Optional<WorkspaceId> workspace, Role caller)
+      throws IOException {
+    switch (getWorkflowExecution.get(new GetWorkflowExecution.Query(id, caller, workspace))) {
+      case GetWorkflowExecution.Result.Found found -> {
+        response.status(Status.OK_200);
+        response.headers().contentType(MediaTypes.APPLICATION_JSON);
+        try (OutputStream out = response.outputStream()) {
+          documentJson.write(found.document(), out);
+        }
+      }
+      case GetWorkflowExecution.Result.NotFound notFound ->
+          throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+    }
+  }
+
+  private void record(
+      ServerRequest request,
+      ServerResponse response,
+      ExecutionId id,
+      Optional<WorkspaceId> workspace,
+      Role caller) {
+    requireJson(request);
+    if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+      throw BodyLimit.tooLarge(maxBodyBytes);
+    }
+    Translation translation;
+    try (InputStream body = new BodyLimit(request.content().inputStream(), maxBodyBytes)) {
+      translation = translator.translate(body);
+    } catch (IOException e) {
+      throw ApiProblem.of(Status.BAD_REQUEST_400, "The request body could not be read.");
+    }
+    switch (translation) {
+      case Translation.Invalid invalid ->
+          throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
+      case Translation.Translated translated -> {
+        Outcome outcome =
+            recordHistory.record(
+                new RecordHistory.Command(id, workspace, translated.events(), caller));
+        answer(response, outcome);
+      }
+    }
+  }
+
+  private static void answer(ServerResponse response, Outcome outcome) {
+    switch (outcome) {
+      case Outcome.Recorded recorded -> {
+        response.status(recorded.created() ? Status.CREATED_201 : Status.OK_200);
+        response.headers().contentType(MediaTypes.APPLICATION_JSON);
+        response.send(
+            JSONB.toJson(RecordedHistoryResponse.of(recorded)).getBytes(StandardCharsets.UTF_8));
+      }
+      case Outcome.Rejected rejected -> throw rejection(rejected.rejection());
+      case Outcome.Forbidden forbidden -> throw ApiProblem.of(Status.FORBIDDEN_403, forbidden.reason());
+      case Outcome.NotFound notFound -> throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      case Outcome.Contended contended ->
+          throw ApiProblem.of(
+              Status.CONFLICT_409,
+              "Other writers kept changing this execution ("
+                  + contended.attempts()
+                  + " attempts); send the batch again.");
+    }
+  }
+
+  /** Rule breaks that depend on what is stored are conflicts; a batch wrong in itself is 422. */
+  private static ApiProblem rejection(BatchRejection rejection) {
+    return switch (rejection) {
+      case BatchRejection.Gap gap ->
+          ApiProblem.aboutEvent(
+              Status.CONFLICT_409, gap.reason(), gap.eventId().value(), gap.expected().value());
+      case BatchRejection.Conflict conflict ->
+          ApiProblem.aboutEvent(
+              Status.CONFLICT_409,
+              conflict.reason(),
+              conflict.eventId().value(),
+              conflict.expected().value());
+      case BatchRejection.AfterClose afterClose ->
+          ApiProblem.aboutEvent(
+              Status.CONFLICT_409,
+              afterClose.reason(),
+              afterClose.eventId().value(),
+              afterClose.expected().value());
+      case BatchRejection.EmptyBatch empty ->
+          ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, empty.reason());
+      case BatchRejection.NotStarted notStarted ->
+          ApiProblem.aboutEvent(
+              Status.UNPROCESSABLE_CONTENT_422,
+              notStarted.reason(),
+              notStarted.eventId().value(),
+              null);
+      case BatchRejection.MisplacedStart misplaced ->
+          ApiProblem.aboutEvent(
+              Status.UNPROCESSABLE_CONTENT_422,
+              misplaced.reason(),
+              misplaced.eventId().value(),
+              null);
+    };
+  }
+
+  /**
+   * Histories are JSON; a body declared as something else is refused (415) rather than guessed at.
+   * A body without a content type is read as JSON, which is what tools piping {@code temporal
+   * workflow show} into the API send.
+   */
+  private static void requireJson(ServerRequest request) {
+    Optional<HttpMediaType> type = request.headers().contentType();
+    if (type.isPresent()) {
+      String subtype = type.get().mediaType().subtype();
+      boolean json =
+          "application".equals(type.get().mediaType().type())
+              && ("json".equals(subtype) || subtype.endsWith("+json"));
+      if (!json) {
+        throw ApiProblem.of(
+            Status.UNSUPPORTED_MEDIA_TYPE_415,
+            "A history is sent as application/json, not " + type.get().mediaType().text() + ".");
+      }
+    }
+  }
+
+  private static ExecutionId executionId(ExecutionPath path) {
+    String text = path.id();
+    return ExecutionId.parse(text)
+        .orElseThrow(
+            () ->
+                ApiProblem.of(
+                    Status.BAD_REQUEST_400,
+                    "The execution id is malformed; accepted forms: " + ExecutionId.ACCEPTED_FORMS));
+  }
+
+  /**
+   * The workspace named by the path or the {@code workspace_id} query parameter; naming two
+   * different ones is a bad request.
+   */
+  private static Optional<WorkspaceId> workspace(ExecutionPath path, ServerRequest request) {
+    Optional<WorkspaceId> fromPath = path.workspace().map(WorkflowExecutionService::workspaceId);
+    List<WorkspaceId> queried =
+        request.query().all(WORKSPACE_QUERY, List::of).stream()
+            .map(WorkflowExecutionService::workspaceId)
+            .distinct()
+            .toList();
+    if (queried.size() > 1) {
+      throw ApiProblem.of(Status.BAD_REQUEST_400, "The query names more than one workspace_id.");
+    }
+    Optional<WorkspaceId> fromQuery = queried.stream().findFirst();
+    if (fromPath.isPresent() && fromQuery.isPresent() && !fromPath.equals(fromQuery)) {
+      throw ApiProblem.of(
+          Status.BAD_REQUEST_400, "The path and the workspace_id query name different workspaces.");
+    }
+    return fromPath.or(() -> fromQuery);
+  }
+
+  private static WorkspaceId workspaceId(String text) {
+    return WorkspaceId.parse(text)
+        .orElseThrow(
+            () ->
+                ApiProblem.of(
+                    Status.BAD_REQUEST_400,
+                    "The workspace id is malformed; it must be " + WorkspaceId.ACCEPTED_FORM + "."));
+  }
+}

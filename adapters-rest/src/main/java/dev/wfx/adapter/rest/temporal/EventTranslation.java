@@ -1,0 +1,287 @@
+package dev.wfx.adapter.rest.temporal;
+
+import dev.wfx.domain.history.EventHeader;
+import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventType;
+import dev.wfx.domain.history.Failure;
+import dev.wfx.domain.history.Fingerprint;
+import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.JsonText;
+import dev.wfx.domain.history.KnownEventType;
+import dev.wfx.domain.history.Payload;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps one Temporal event object to its typed {@link HistoryEvent}. */
+final class EventTranslation {
+
+  private static final String ATTRIBUTES_SUFFIX = "EventAttributes";
+
+  private EventTranslation() {}
+
+  static HistoryEvent translate(JsonTree.Obj event, int index) {
+    Node top = new Node(event, "the event at index " + index, "");
+    EventId id = top.eventId("eventId");
+    Node at = new Node(event, "event " + id, "");
+    String spelling = at.string("eventType");
+    EventType type =
+        EventType.parse(spelling)
+            .orElseThrow(() -> at.problem("eventType", "'" + spelling + "' is not a Temporal event type"));
+    Instant time = timestamp(at, "eventTime");
+    long taskId = at.optLong("taskId", 0);
+    EventHeader header = new EventHeader(id, type, time, taskId, fingerprint(event, id, type, taskId));
+    String attributesName = attributesName(type);
+    Optional<KnownEventType> known = type.known();
+    if (known.isEmpty()) {
+      return new HistoryEvent.Other(header, rawAttributes(at, attributesName));
+    }
+    Node attributes = at.object(attributesName);
+    return switch (known.get()) {
+      case WORKFLOW_EXECUTION_STARTED -> started(header, attributes);
+      case WORKFLOW_EXECUTION_COMPLETED ->
+          new HistoryEvent.WorkflowClosed(header, Payloads.first(attributes, "result").payload(), null);
+      case WORKFLOW_EXECUTION_FAILED ->
+          new HistoryEvent.WorkflowClosed(header, Payload.ABSENT, requiredFailure(attributes, "failure"));
+      case WORKFLOW_EXECUTION_TERMINATED,
+          WORKFLOW_EXECUTION_CANCELED,
+          WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+          WORKFLOW_EXECUTION_TIMED_OUT ->
+          new HistoryEvent.WorkflowClosed(header, Payload.ABSENT, null);
+      case WORKFLOW_TASK_FAILED ->
+          new HistoryEvent.WorkflowTaskFailed(
+              header, attributes.optString("cause"), attributes.optString("newRunId"));
+      case ACTIVITY_TASK_SCHEDULED -> scheduled(header, attributes);
+      case ACTIVITY_TASK_STARTED ->
+          new HistoryEvent.ActivityStarted(
+              header, attributes.eventId("scheduledEventId"), attributes.optLong("attempt", 0));
+      case ACTIVITY_TASK_COMPLETED ->
+          new HistoryEvent.ActivityClosed(
+              header,
+              attributes.eventId("scheduledEventId"),
+              Payloads.first(attributes, "result").payload(),
+              null);
+      case ACTIVITY_TASK_FAILED ->
+          new HistoryEvent.ActivityClosed(
+              header,
+              attributes.eventId("scheduledEventId"),
+              Payload.ABSENT,
+              requiredFailure(attributes, "failure"));
+      case ACTIVITY_TASK_TIMED_OUT, ACTIVITY_TASK_CANCELED ->
+          new HistoryEvent.ActivityClosed(
+              header, attributes.eventId("scheduledEventId"), Payload.ABSENT, null);
+      case START_CHILD_WORKFLOW_EXECUTION_INITIATED -> childInitiated(header, attributes);
+      case CHILD_WORKFLOW_EXECUTION_COMPLETED ->
+          new HistoryEvent.ChildWorkflowEvent(
+              header,
+              attributes.eventId("initiatedEventId"),
+              Payloads.first(attributes, "result").payload(),
+              null);
+      case CHILD_WORKFLOW_EXECUTION_FAILED ->
+          new HistoryEvent.ChildWorkflowEvent(
+              header,
+              attributes.eventId("initiatedEventId"),
+              Payload.ABSENT,
+              requiredFailure(attributes, "failure"));
+      case CHILD_WORKFLOW_EXECUTION_STARTED,
+          CHILD_WORKFLOW_EXECUTION_CANCELED,
+          CHILD_WORKFLOW_EXECUTION_TERMINATED,
+          CHILD_WORKFLOW_EXECUTION_TIMED_OUT ->
+          new HistoryEvent.ChildWorkflowEvent(
+              header, attributes.eventId("initiatedEventId"), Payload.ABSENT, null);
+      case WORKFLOW_EXECUTION_SIGNALED -> {
+        DecodedPayload input = Payloads.first(attributes, "input");
+        yield new HistoryEvent.WorkflowSignaled(
+            header,
+            attributes.string("signalName"),
+            input.payload(),
+            input.json() == null ? null : TracecatFacts.interactionResponse(input.json()));
+      }
+      case WORKFLOW_EXECUTION_UPDATE_ACCEPTED -> updateAccepted(header, attributes);
+      case WORKFLOW_EXECUTION_UPDATE_REJECTED ->
+          new HistoryEvent.UpdateRejected(
+              header,
+              updateId(attributes, "rejectedRequest"),
+              requiredFailure(attributes, "failure"));
+      case WORKFLOW_EXECUTION_UPDATE_COMPLETED -> updateCompleted(header, attributes);
+    };
+  }
+
+  private static HistoryEvent started(EventHeader header, Node attributes) {
+    String original = attributes.optString("originalExecutionRunId");
+    String first = attributes.optString("firstExecutionRunId");
+    if ((original == null || original.isBlank()) && (first == null || first.isBlank())) {
+      throw attributes.problem(
+          "originalExecutionRunId", "is missing, and so is firstExecutionRunId: the run has no id");
+    }
+    Duration backoff = attributes.optDuration("firstWorkflowTaskBackoff");
+    DecodedPayload input = Payloads.first(attributes, "input");
+    return new HistoryEvent.WorkflowStarted(
+        header,
+        attributes.object("workflowType").string("name"),
+        attributes.object("taskQueue").string("name"),
+        original,
+        first,
+        backoff == null ? Duration.ZERO : backoff,
+        attributes.optDuration("workflowExecutionTimeout"),
+        attributes.optObject("parentWorkflowExecution").map(p -> p.optString("workflowId")).orElse(null),
+        input.payload(),
+        input.json() == null ? null : TracecatFacts.runArgs(input.json()));
+  }
+
+  private static HistoryEvent scheduled(EventHeader header, Node attributes) {
+    DecodedPayload input = Payloads.first(attributes, "input");
+    return new HistoryEvent.ActivityScheduled(
+        header,
+        attributes.string("activityId"),
+        attributes.object("activityType").string("name"),
+        input.payload(),
+        input.json() == null ? null : TracecatFacts.task(input.json()),
+        input.json() == null ? null : TracecatFacts.interactionRequest(input.json()));
+  }
+
+  private static HistoryEvent childInitiated(EventHeader header, Node attributes) {
+    DecodedPayload input = Payloads.first(attributes, "input");
+    JsonTree json = input.json();
+    return new HistoryEvent.ChildWorkflowInitiated(
+        header,
+        attributes.string("workflowId"),
+        attributes.object("workflowType").string("name"),
+        input.payload(),
+        json == null ? null : TracecatFacts.runArgs(json),
+        json == null ? null : TracecatFacts.dslText(json, "title"),
+        json == null ? null : TracecatFacts.dslText(json, "description"));
+  }
+
+  private static HistoryEvent updateAccepted(EventHeader header, Node attributes) {
+    Node request = attributes.object("acceptedRequest");
+    Node input = request.object("input");
+    DecodedPayload argument = Payloads.first(input, "args");
+    return new HistoryEvent.UpdateAccepted(
+        header,
+        updateId(attributes, "acceptedRequest"),
+        input.string("name"),
+        argument.payload(),
+        argument.json() == null ? null : TracecatFacts.interactionResponse(argument.json()));
+  }
+
+  private static HistoryEvent updateCompleted(EventHeader header, Node attributes) {
+    Optional<Node> outcome = attributes.optObject("outcome");
+    return new HistoryEvent.UpdateCompleted(
+        header,
+        attributes.optEventId("acceptedEventId"),
+        attributes.object("meta").string("updateId"),
+        outcome.map(o -> Payloads.first(o, "success").payload()).orElse(Payload.ABSENT),
+        outcome.map(o -> failure(o, "failure")).orElse(null));
+  }
+
+  /** The request's {@code meta.updateId}, else the protocol instance id Temporal uses for it. */
+  private static String updateId(Node attributes, String requestName) {
+    String fromMeta =
+        attributes
+            .optObject(requestName)
+            .flatMap(request -> request.optObject("meta"))
+            .map(meta -> meta.optString("updateId"))
+            .orElse(null);
+    if (fromMeta != null && !fromMeta.isEmpty()) {
+      return fromMeta;
+    }
+    String protocolInstanceId = attributes.optString("protocolInstanceId");
+    if (protocolInstanceId == null || protocolInstanceId.isEmpty()) {
+      throw attributes.problem(
+          requestName + ".meta.updateId", "is missing, and so is protocolInstanceId");
+    }
+    return protocolInstanceId;
+  }
+
+  /** A failure event without its failure still shows one, with an empty message (spec §2.2). */
+  private static Failure requiredFailure(Node attributes, String name) {
+    Failure failure = failure(attributes, name);
+    return failure == null ? Failure.of("") : failure;
+  }
+
+  /**
+   * The failure's message and its {@code cause} as JSON text. The cause is re-written from the
+   * parsed tree, which keeps key order and number spelling but not insignificant whitespace or
+   * string escapes; that is the same JSON as recorded, compactly spelled.
+   */
+  private static Failure failure(Node attributes, String name) {
+    return attributes
+        .optObject(name)
+        .map(
+            failure -> {
+              String message = failure.optString("message");
+              JsonTree cause = failure.obj().get("cause");
+              return new Failure(
+                  message == null ? "" : message,
+                  cause instanceof JsonTree.Obj obj ? JsonText.of(obj.toJson()) : JsonText.EMPTY_OBJECT);
+            })
+        .orElse(null);
+  }
+
+  /** An unknown event's attributes as recorded: its {@code …EventAttributes} object, else {@code {}}. */
+  private static JsonText rawAttributes(Node event, String expectedName) {
+    JsonTree attributes = event.obj().get(expectedName);
+    if (attributes == null) {
+      attributes =
+          event.obj().members().entrySet().stream()
+              .filter(member -> member.getKey().endsWith(ATTRIBUTES_SUFFIX))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
+    }
+    return attributes instanceof JsonTree.Obj obj ? JsonText.of(obj.toJson()) : JsonText.EMPTY_OBJECT;
+  }
+
+  /** {@code ACTIVITY_TASK_SCHEDULED} → {@code activityTaskScheduledEventAttributes}. */
+  static String attributesName(EventType type) {
+    StringBuilder name = new StringBuilder();
+    for (String word : type.name().toLowerCase(Locale.ROOT).split("_")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.append(ATTRIBUTES_SUFFIX).toString();
+  }
+
+  /** RFC 3339 with any number of fraction digits and any offset. */
+  private static Instant timestamp(Node event, String name) {
+    String text = event.string(name);
+    try {
+      return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant();
+    } catch (DateTimeParseException e) {
+      throw event.problem(name, "'" + text + "' is not an RFC 3339 timestamp");
+    }
+  }
+
+  /**
+   * SHA-256 of the event as received, but with the id, task id and type in one spelling, so that a
+   * retry from a tool that spells them the other proto3 way is still a duplicate.
+   */
+  private static Fingerprint fingerprint(JsonTree.Obj event, EventId id, EventType type, long taskId) {
+    Map<String, JsonTree> canonical = new LinkedHashMap<>(event.members());
+    canonical.put("eventId", new JsonTree.Num(Long.toString(id.value()), true));
+    canonical.put("eventType", new JsonTree.Str(type.name()));
+    if (canonical.containsKey("taskId")) {
+      canonical.put("taskId", new JsonTree.Num(Long.toString(taskId), true));
+    }
+    byte[] text = new JsonTree.Obj(canonical).toJson().getBytes(StandardCharsets.UTF_8);
+    try {
+      return Fingerprint.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

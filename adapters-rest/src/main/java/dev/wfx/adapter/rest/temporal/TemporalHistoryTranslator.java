@@ -1,0 +1,116 @@
+package dev.wfx.adapter.rest.temporal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.wfx.domain.history.HistoryEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Anti-corruption layer: reads a Temporal history body ({@code {"events": [...]}} or Temporal's
+ * HTTP API shape {@code {"history": {"events": [...]}}}, proto3 JSON mapping) into typed events.
+ *
+ * <p>The body is streamed; only one event at a time is held as a tree, so large histories cost the
+ * translated events and little more.
+ */
+public final class TemporalHistoryTranslator {
+
+  private static final String EXPECTED_SHAPE =
+      "expected {\"events\": [...]} or {\"history\": {\"events\": [...]}}";
+
+  /**
+   * Translates the body; exceptions of the stream itself (other than malformed JSON) are left to
+   * the caller, since they are not the sender's mistake in the history.
+   */
+  public Translation translate(InputStream body) {
+    try (JsonParser parser = JsonTree.FACTORY.createParser(body)) {
+      return translate(parser);
+    } catch (JsonProcessingException e) {
+      return new Translation.Invalid("malformed JSON: " + describe(e));
+    } catch (IOException e) {
+      return new Translation.Invalid("the history could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Translates a body held as text. */
+  public Translation translate(String body) {
+    try (JsonParser parser = JsonTree.FACTORY.createParser(body)) {
+      return translate(parser);
+    } catch (JsonProcessingException e) {
+      return new Translation.Invalid("malformed JSON: " + describe(e));
+    } catch (IOException e) {
+      return new Translation.Invalid("the history could not be read: " + e.getMessage());
+    }
+  }
+
+  private static Translation translate(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return new Translation.Invalid("the body is not a JSON object; " + EXPECTED_SHAPE);
+    }
+    List<HistoryEvent> events = null;
+    try {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("events".equals(name)) {
+          events = events(parser, value);
+        } else if ("history".equals(name) && value == JsonToken.START_OBJECT) {
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String inner = parser.currentName();
+            JsonToken innerValue = parser.nextToken();
+            if ("events".equals(inner)) {
+              events = events(parser, innerValue);
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (InvalidHistory e) {
+      return new Translation.Invalid(e.getMessage());
+    }
+    if (parser.nextToken() != null) {
+      return new Translation.Invalid("malformed JSON: content follows the history object");
+    }
+    return events == null
+        ? new Translation.Invalid("the body has no events array; " + EXPECTED_SHAPE)
+        : new Translation.Translated(events);
+  }
+
+  private static List<HistoryEvent> events(JsonParser parser, JsonToken value) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      throw new InvalidHistory("events is not an array; " + EXPECTED_SHAPE);
+    }
+    List<HistoryEvent> events = new ArrayList<>();
+    int index = 0;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      JsonTree event;
+      try {
+        event = JsonTree.read(parser);
+      } catch (JsonProcessingException e) {
+        throw new InvalidHistory("malformed JSON in the event at index " + index + ": " + describe(e));
+      }
+      if (!(event instanceof JsonTree.Obj obj)) {
+        throw new InvalidHistory("the event at index " + index + " is not a JSON object");
+      }
+      events.add(EventTranslation.translate(obj, index));
+      index++;
+    }
+    return events;
+  }
+
+  /** The parser's complaint and where, without echoing the body back. */
+  private static String describe(JsonProcessingException e) {
+    var location = e.getLocation();
+    String where =
+        location == null
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return e.getOriginalMessage() + where;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.wfx.adapter.rest.execution;
+
+import static dev.wfx.adapter.rest.testing.TemporalJson.completed;
+import static dev.wfx.adapter.rest.testing.TemporalJson.history;
+import static dev.wfx.adapter.rest.testing.TemporalJson.started;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.adapter.rest.testing.JsonSchemaCheck;
+import dev.wfx.adapter.rest.testing.SharedFiles;
+import dev.wfx.application.execution.GetWorkflowExecutionService;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads through the real {@link GetWorkflowExecutionService}, so through the domain's renderer
+ * ({@code ExecutionDocuments.render}): these pass once the document view has landed.
+ */
+@RoutingTest
+class RealRendererGetRoutingTest {
+
+  private static final ApiFixture FIXTURE = new ApiFixture();
+
+  private final DirectClient client;
+
+  RealRendererGetRoutingTest(DirectClient client) {
+    this.client = client;
+  }
+
+  @SetUpRoute
+  static void routing(HttpRouting.Builder routing) {
+    FIXTURE.routing(routing, new GetWorkflowExecutionService(FIXTURE.executions));
+  }
+
+  private String record(String body) {
+    String id = ApiFixture.tracecatId('/');
+    try (Http1ClientResponse response =
+        client
+            .post("/workflow-executions/" + id.replace("/", "%2F") + "/history")
+            .skipUriEncoding(true)
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
+            .contentType(MediaTypes.APPLICATION_JSON)
+            .submit(body)) {
+      assertEquals(Status.CREATED_201, response.status());
+    }
+    return id;
+  }
+
+  private String read(String id) {
+    try (Http1ClientResponse response =
+        client
+            .get("/workflow-executions/" + id.replace("/", "%2F"))
+            .skipUriEncoding(true)
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.userMemberA)
+            .request()) {
+      String body = response.as(String.class);
+      assertEquals(Status.OK_200, response.status(), body);
+      return body;
+    }
+  }
+
+  @Test
+  void givenARecordedRun_whenRead_thenTheRenderedDocumentIsServedAndValid() {
+    String id = record(history(started(1), completed(2)));
+
+    String body = read(id);
+
+    assertTrue(body.startsWith("{\"id\":\"" + id + "\",\"run_id\":\"b9d2c3ad-e03e-49e4-857e-1939d9d32f5e\""), body);
+    assertTrue(body.contains("\"status\":\"COMPLETED\""), body);
+    assertTrue(body.contains("\"history_length\":2"), body);
+    JsonSchemaCheck.assertValidDocument(body);
+  }
+
+  @Test
+  void givenEachSharedHistory_whenRecordedAndRead_thenTheDocumentMatchesTheSchema() {
+    for (var file : SharedFiles.histories()) {
+      String id = record(SharedFiles.read(file));
+
+      JsonSchemaCheck.assertValidDocument(read(id));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.wfx.adapter.rest.testing;
+
+import dev.wfx.adapter.rest.RestApi;
+import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.application.access.AuthenticateCallerService;
+import dev.wfx.application.access.IssueApiKey;
+import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.execution.GetWorkflowExecution;
+import dev.wfx.application.execution.RecordHistoryService;
+import dev.wfx.application.testing.InMemoryApiKeys;
+import dev.wfx.application.testing.InMemoryExecutions;
+import dev.wfx.domain.access.RoleType;
+import dev.wfx.domain.execution.WorkspaceId;
+import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Test fixture: the API wired to the real application services on the in-memory ports, with keys
+ * for each kind of caller. Tests share it, so each test works on executions of its own.
+ */
+public final class ApiFixture {
+
+  public static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
+  public static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
+  /** Small enough for a test to go over it cheaply. */
+  public static final long BODY_LIMIT = 256 * 1024;
+
+  private static final String BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public final InMemoryExecutions executions = new InMemoryExecutions();
+  public final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+  public final RecordHistoryService recordHistory = new RecordHistoryService(executions);
+  public final AuthenticateCallerService authenticateCaller = new AuthenticateCallerService(apiKeys);
+  public final String userMemberA;
+  public final String serviceMemberA;
+  public final String serviceMemberB;
+  public final String userAdminB;
+  public final String revokedServiceA;
+
+  public ApiFixture() {
+    IssueApiKeyService issue = new IssueApiKeyService(apiKeys, Clock.systemUTC());
+    userMemberA = issue.issue(new IssueApiKey.Command(RoleType.USER, WS_A, false)).secret();
+    serviceMemberA = issue.issue(new IssueApiKey.Command(RoleType.SERVICE, WS_A, false)).secret();
+    serviceMemberB = issue.issue(new IssueApiKey.Command(RoleType.SERVICE, WS_B, false)).secret();
+    userAdminB = issue.issue(new IssueApiKey.Command(RoleType.USER, WS_B, true)).secret();
+    IssueApiKey.IssuedKey revoked = issue.issue(new IssueApiKey.Command(RoleType.SERVICE, WS_A, false));
+    apiKeys.revoke(revoked.id(), Instant.now());
+    revokedServiceA = revoked.secret();
+  }
+
+  /** The real API on this fixture's use cases, reading documents through {@code reads}. */
+  public void routing(HttpRouting.Builder routing, GetWorkflowExecution reads) {
+    RestApi.routing(
+        routing,
+        reads,
+        recordHistory,
+        authenticateCaller,
+        message -> message.replace("secret", "[REDACTED]"),
+        new RestSettings(BODY_LIMIT));
+  }
+
+  /** Reads that find executions as the real use case does, and answer a hand-built document. */
+  public GetWorkflowExecution handBuiltDocuments() {
+    return query ->
+        query
+            .caller()
+            .visibility(query.workspace())
+            .flatMap(visibility -> executions.find(query.id(), visibility))
+            .<GetWorkflowExecution.Result>map(
+                execution -> new GetWorkflowExecution.Result.Found(Documents.failedRun(execution.id())))
+            .orElseGet(GetWorkflowExecution.Result.NotFound::new);
+  }
+
+  /** A fresh current-form Tracecat id, {@code wf_<22>/exec_<22>}. */
+  public static String tracecatId(char separator) {
+    return "wf_" + base62(22) + separator + "exec_" + base62(22);
+  }
+
+  private static String base62(int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
+    }
+    return text.toString();
+  }
+
+  public static String hex32() {
+    StringBuilder text = new StringBuilder(32);
+    for (int i = 0; i < 32; i++) {
+      text.append(Character.forDigit(RANDOM.nextInt(16), 16));
+    }
+    return text.toString();
+  }
+}
