@@ -32,7 +32,7 @@ sealed interface CommandLine {
   record Help() implements CommandLine {}
 
   record Invalid(String message) implements CommandLine {
-    Invalid {
+    public Invalid {
       Objects.requireNonNull(message, "message");
     }
   }

@@ -52,7 +52,7 @@ public final class WfxServer {
                           Settings.rest(config)))
               .build()
               .start();
-      LOG.log(Level.INFO, "wfx serves on port {0}", webServer.port());
+      LOG.log(Level.INFO, "wfx serves on port " + webServer.port());
       return new WfxServer(persistence, webServer);
     } catch (RuntimeException e) {
       persistence.close();

@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -26,6 +29,8 @@ final class ArchitectureRules {
         .adapter("rest", base + ".adapter.rest..")
         .adapter("persistence", base + ".adapter.persistence..")
         .withOptionalLayers(true)
+        // The composition root sits outside the onion and may wire every ring.
+        .ignoreDependency(resideInAPackage(base + ".bootstrap.."), alwaysTrue())
         .because("the Maven module graph is the architecture: domain ← application ← adapters");
   }
 
