@@ -51,30 +51,6 @@ final class TemporalEvents {
     return encoded(encoding, data.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String workflowTask(long scheduled, String time) {
-    return String.join(
-        ",",
-        event(
-            scheduled,
-            time,
-            "WORKFLOW_TASK_SCHEDULED",
-            "{\"taskQueue\":{\"name\":\"tracecat-task-queue\"},\"startToCloseTimeout\":\"10s\",\"attempt\":1}"),
-        event(
-            scheduled + 1,
-            time,
-            "WORKFLOW_TASK_STARTED",
-            "{\"scheduledEventId\":\"" + scheduled + "\",\"identity\":\"1@worker\"}"),
-        event(
-            scheduled + 2,
-            time,
-            "WORKFLOW_TASK_COMPLETED",
-            "{\"scheduledEventId\":\""
-                + scheduled
-                + "\",\"startedEventId\":\""
-                + (scheduled + 1)
-                + "\"}"));
-  }
-
   static String activityScheduled(long id, String time, String type, String activityId, String input) {
     return event(
         id,
