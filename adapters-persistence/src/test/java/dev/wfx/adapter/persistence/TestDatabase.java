@@ -49,6 +49,11 @@ public final class TestDatabase implements AutoCloseable {
     return persistence;
   }
 
+  /** Where this schema is, for a second client of it (the running service in bootstrap's tests). */
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
   /** Empties every table, keeping the schema and its migrations. */
   public void truncate() {
     execute("TRUNCATE history_events, executions, api_keys");

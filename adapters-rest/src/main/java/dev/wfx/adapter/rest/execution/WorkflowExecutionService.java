@@ -202,7 +202,8 @@ public final class WorkflowExecutionService implements HttpService {
   /**
    * Histories are JSON; a body declared as something else is refused (415) rather than guessed at.
    * A body without a content type is read as JSON, which is what tools piping {@code temporal
-   * workflow show} into the API send.
+   * workflow show} into the API send; so is a form-encoded one, which is what {@code curl
+   * --data-binary @history.json} declares unless told otherwise (the README's quickstart).
    */
   private static void requireJson(ServerRequest request) {
     Optional<HttpMediaType> type = request.headers().contentType();
@@ -210,7 +211,9 @@ public final class WorkflowExecutionService implements HttpService {
       String subtype = type.get().mediaType().subtype();
       boolean json =
           "application".equals(type.get().mediaType().type())
-              && ("json".equals(subtype) || subtype.endsWith("+json"));
+              && ("json".equals(subtype)
+                  || subtype.endsWith("+json")
+                  || "x-www-form-urlencoded".equals(subtype));
       if (!json) {
         throw ApiProblem.of(
             Status.UNSUPPORTED_MEDIA_TYPE_415,

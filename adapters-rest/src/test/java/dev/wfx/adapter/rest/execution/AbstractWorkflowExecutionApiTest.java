@@ -451,6 +451,19 @@ abstract class AbstractWorkflowExecutionApiTest {
   }
 
   @Test
+  void givenCurlsDefaultFormContentType_whenPosted_thenTheBodyIsReadAsJson() {
+    String id = ApiFixture.tracecatId('/').replace("/", "%2F");
+    Http1ClientResponse response =
+        client
+            .post("/workflow-executions/" + id + "/history")
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
+            .contentType(MediaTypes.APPLICATION_FORM_URLENCODED)
+            .submit(history(started(1)).getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(Status.CREATED_201, response.status());
+  }
+
+  @Test
   void givenAWrongMethod_whenCalled_then405WithAllow() {
     Http1ClientResponse postToDocument =
         post("/workflow-executions/abc", FIXTURE.serviceMemberA, history(started(1)));
