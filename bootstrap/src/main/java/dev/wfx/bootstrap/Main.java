@@ -12,15 +12,41 @@ public final class Main {
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
-    int status = run(List.of(args), WfxConfig.load(System.getenv()), System.out, System.err);
+    int status;
+    try {
+      status = run(List.of(args), WfxConfig.load(System.getenv()), System.out, System.err);
+    } catch (RuntimeException e) {
+      // A database that cannot be reached or migrated: say why in one line, not a stack trace.
+      System.err.println("wfx: cannot start: " + causes(e));
+      status = 1;
+    }
     if (status != 0) {
       System.exit(status);
     }
   }
 
+  private static String causes(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return text.toString();
+  }
+
   /** Runs one command; returns the process exit status (serving returns once started). */
   static int run(List<String> args, Config config, PrintStream out, PrintStream err) {
-    CommandLine command = CommandLine.parse(args);
+    try {
+      return runCommand(CommandLine.parse(args), config, out, err);
+    } catch (IllegalArgumentException e) {
+      err.println("wfx: bad configuration: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int runCommand(
+      CommandLine command, Config config, PrintStream out, PrintStream err) {
     return switch (command) {
       case CommandLine.Serve serve -> {
         WfxServer server = WfxServer.start(config, out);

@@ -2,6 +2,7 @@ package dev.wfx.bootstrap;
 
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.domain.execution.WorkspaceId;
 import io.helidon.config.Config;
 import java.nio.file.Path;
@@ -38,7 +39,10 @@ final class Settings {
   }
 
   static Optional<String> bootstrapAdminKey(Config config) {
-    return config.get("wfx.bootstrap-admin-key").asString().filter(key -> !key.isBlank());
+    Optional<String> key =
+        config.get("wfx.bootstrap-admin-key").asString().filter(value -> !value.isBlank());
+    key.ifPresent(IssueApiKeyService::requireStrongChosenSecret);
+    return key;
   }
 
   static WorkspaceId bootstrapWorkspace(Config config) {

@@ -2,11 +2,13 @@ package dev.wfx.bootstrap;
 
 import dev.wfx.adapter.persistence.PostgresPersistence;
 import dev.wfx.adapter.rest.RestApi;
+import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
+import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.view.CredentialRedactor;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -30,9 +32,13 @@ public final class WfxServer {
 
   /** Starts the database (embedded when no URL is configured) and the HTTP server. */
   public static WfxServer start(Config config, PrintStream console) {
+    // Configuration mistakes surface before anything is started.
+    Optional<String> chosenAdminKey = Settings.bootstrapAdminKey(config);
+    WorkspaceId adminWorkspace = Settings.bootstrapWorkspace(config);
+    RestSettings restSettings = Settings.rest(config);
     PostgresPersistence persistence = PostgresPersistence.start(Settings.database(config));
     try {
-      announceFirstAdminKey(config, persistence, console);
+      announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
       var executions = persistence.executions();
       var getWorkflowExecution = new GetWorkflowExecutionService(executions);
       var recordHistory = new RecordHistoryService(executions);
@@ -49,7 +55,7 @@ public final class WfxServer {
                           recordHistory,
                           authenticateCaller,
                           CredentialRedactor::redact,
-                          Settings.rest(config)))
+                          restSettings))
               .build()
               .start();
       LOG.log(Level.INFO, "wfx serves on port " + webServer.port());
@@ -65,11 +71,13 @@ public final class WfxServer {
    * prints it once, so a new user can call the API at once.
    */
   private static void announceFirstAdminKey(
-      Config config, PostgresPersistence persistence, PrintStream console) {
-    Optional<String> chosen = Settings.bootstrapAdminKey(config);
+      Optional<String> chosen,
+      WorkspaceId workspace,
+      PostgresPersistence persistence,
+      PrintStream console) {
     IssueApiKey issue = new IssueApiKeyService(persistence.apiKeys(), Clock.systemUTC());
     issue
-        .issueFirstAdminKey(chosen, Settings.bootstrapWorkspace(config))
+        .issueFirstAdminKey(chosen, workspace)
         .ifPresent(
             key -> {
               if (chosen.isPresent()) {

@@ -167,6 +167,28 @@ class LauncherTest {
     }
   }
 
+  @Test
+  void givenAWeakConfiguredAdminKey_whenServing_thenItExitsWithStatus2AndOneLineSaysWhy() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    // The key is checked before anything starts, so no database is needed.
+    int status =
+        Main.run(
+            List.of(),
+            WfxConfig.load(Map.of("WFX_BOOTSTRAP_ADMIN_KEY", "short")),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertAll(
+        () -> assertEquals(2, status),
+        () -> assertTrue(printed.startsWith("wfx: bad configuration: "), printed),
+        () -> assertTrue(printed.contains("16 to 512 printable ASCII"), printed),
+        () -> assertFalse(printed.contains("short"), "the rejected key is echoed"),
+        () -> assertEquals(1, printed.strip().lines().count(), printed));
+  }
+
   private static String firstBatch() {
     return TemporalEvents.history(
         TemporalEvents.event(

@@ -37,6 +37,17 @@ public final class IssueApiKeyService implements IssueApiKey {
   public Optional<IssuedKey> issueFirstAdminKey(
       Optional<String> chosenSecret, WorkspaceId workspace) {
     String secret = chosenSecret.orElseGet(KeySecrets::newSecret);
+    requireStrongChosenSecret(secret);
+    ApiKeyId id = new ApiKeyId(KeySecrets.newKeyId());
+    Role role = roleFor(id, RoleType.USER, workspace, true);
+    ApiKey key = new ApiKey(id, KeySecrets.digest(secret), role, clock.instant(), null);
+    return apiKeys.addIfNoneExist(key)
+        ? Optional.of(new IssuedKey(id, secret, role))
+        : Optional.empty();
+  }
+
+  /** Refuses a chosen secret that would be easy to guess; the message never repeats it. */
+  public static void requireStrongChosenSecret(String secret) {
     if (secret.length() < MIN_CHOSEN_SECRET_LENGTH
         || secret.length() > AuthenticateCallerService.MAX_KEY_LENGTH
         || secret.chars().anyMatch(c -> c <= ' ' || c > '~')) {
@@ -47,12 +58,6 @@ public final class IssueApiKeyService implements IssueApiKey {
               + AuthenticateCallerService.MAX_KEY_LENGTH
               + " printable ASCII characters without spaces");
     }
-    ApiKeyId id = new ApiKeyId(KeySecrets.newKeyId());
-    Role role = roleFor(id, RoleType.USER, workspace, true);
-    ApiKey key = new ApiKey(id, KeySecrets.digest(secret), role, clock.instant(), null);
-    return apiKeys.addIfNoneExist(key)
-        ? Optional.of(new IssuedKey(id, secret, role))
-        : Optional.empty();
   }
 
   private static Role roleFor(ApiKeyId id, RoleType type, WorkspaceId workspace, boolean admin) {
