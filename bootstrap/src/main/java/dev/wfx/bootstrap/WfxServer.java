@@ -5,6 +5,8 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.audit.AuditedRecordHistory;
+import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.view.CredentialRedactor;
@@ -35,7 +37,9 @@ public final class WfxServer {
       announceFirstAdminKey(config, persistence, console);
       var executions = persistence.executions();
       var getWorkflowExecution = new GetWorkflowExecutionService(executions);
-      var recordHistory = new RecordHistoryService(executions);
+      var recordHistory =
+          new AuditedRecordHistory(
+              new RecordHistoryService(executions), persistence.auditTrail(), Clock.systemUTC());
       var authenticateCaller = new AuthenticateCallerService(persistence.apiKeys());
       WebServer webServer =
           WebServer.builder()
@@ -48,6 +52,7 @@ public final class WfxServer {
                           getWorkflowExecution,
                           recordHistory,
                           authenticateCaller,
+                          new ListWriteAuditsService(persistence.auditTrail()),
                           CredentialRedactor::redact,
                           Settings.rest(config)))
               .build()
