@@ -18,15 +18,15 @@ import java.util.Map;
  * Test fixture: HTTP/1.1 over a plain socket, so requests can be as malformed as an attacker likes
  * and answers are compared byte for byte. One request per connection ({@code Connection: close}).
  */
-final class RawHttp {
+public final class RawHttp {
 
   /** How long a test waits for an answer before calling the server hung. */
   static final int ANSWER_TIMEOUT_MILLIS = 30_000;
 
   /** An answer: status, headers (names in lower case) and the body, de-chunked. */
-  record Response(int status, Map<String, List<String>> headers, byte[] body) {
+  public record Response(int status, Map<String, List<String>> headers, byte[] body) {
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
@@ -65,7 +65,7 @@ final class RawHttp {
     return bytes.toByteArray();
   }
 
-  static Response send(int port, String method, String target, List<String> headers, byte[] body) {
+  public static Response send(int port, String method, String target, List<String> headers, byte[] body) {
     return exchange(port, request(method, target, headers, body));
   }
 

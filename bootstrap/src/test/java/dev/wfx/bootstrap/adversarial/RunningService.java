@@ -126,7 +126,7 @@ public final class RunningService {
     assertEquals(201, response.status(), response.text());
   }
 
-  int port() {
+  public int port() {
     return server.port();
   }
 
