@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * strings, headers and history bodies. Every answer is a 4xx (or a success) with a useful {@code
  * detail}, never a 5xx; the service keeps answering; a refused write changes nothing stored.
  */
-class HostileInputProperties {
+class HostileInputPropertyTest {
 
   private static final RunningService SERVICE = RunningService.get();
   private static final Tally IDS = Tally.of("ids");
@@ -104,14 +104,14 @@ class HostileInputProperties {
   Arbitrary<String> idTexts() {
     Arbitrary<String> printable = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(300);
     Arbitrary<String> encodedAnything =
-        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(100).map(HostileInputProperties::percentEncode);
+        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(100).map(HostileInputPropertyTest::percentEncode);
     Arbitrary<String> brokenEscapes =
         Arbitraries.of("%", "%2", "%G0", "%C3%28", "%FF%FE", "%00", "%252F%252F", "%2F", "..%2F..", "%E2%82")
             .list().ofMinSize(1).ofMaxSize(5).map(parts -> String.join("wf_", parts));
     Arbitrary<String> nearlyValid =
         Arbitraries.strings().withCharRange('a', 'z').ofLength(22)
             .map(tail -> "wf_" + tail + "%2Fexec_" + tail + "%00");
-    return Arbitraries.oneOf(printable.map(HostileInputProperties::escapeForTarget), encodedAnything, brokenEscapes, nearlyValid);
+    return Arbitraries.oneOf(printable.map(HostileInputPropertyTest::escapeForTarget), encodedAnything, brokenEscapes, nearlyValid);
   }
 
   @Provide
@@ -120,8 +120,8 @@ class HostileInputProperties {
     Arbitrary<String> values =
         Arbitraries.oneOf(
             Arbitraries.of("ws-a", "ws-b", "", "%", "%zz", "%C3%28", "ws-a%00", "ws a", "*", "ws-a&workspace_id=ws-b"),
-            Arbitraries.strings().withCharRange('!', '~').ofMaxLength(200).map(HostileInputProperties::escapeForTarget),
-            Arbitraries.strings().all().ofMaxLength(50).map(HostileInputProperties::percentEncode));
+            Arbitraries.strings().withCharRange('!', '~').ofMaxLength(200).map(HostileInputPropertyTest::escapeForTarget),
+            Arbitraries.strings().all().ofMaxLength(50).map(HostileInputPropertyTest::percentEncode));
     Arbitrary<String> pair = Combinators.combine(names, values).as((n, v) -> n + "=" + v);
     return pair.list().ofMinSize(1).ofMaxSize(6).map(pairs -> String.join("&", pairs));
   }
