@@ -6,6 +6,8 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.audit.AuditedRecordHistory;
+import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.execution.WorkspaceId;
@@ -41,7 +43,9 @@ public final class WfxServer {
       announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
       var executions = persistence.executions();
       var getWorkflowExecution = new GetWorkflowExecutionService(executions);
-      var recordHistory = new RecordHistoryService(executions);
+      var recordHistory =
+          new AuditedRecordHistory(
+              new RecordHistoryService(executions), persistence.auditTrail(), Clock.systemUTC());
       var authenticateCaller = new AuthenticateCallerService(persistence.apiKeys());
       WebServer webServer =
           WebServer.builder()
@@ -54,6 +58,7 @@ public final class WfxServer {
                           getWorkflowExecution,
                           recordHistory,
                           authenticateCaller,
+                          new ListWriteAuditsService(persistence.auditTrail()),
                           CredentialRedactor::redact,
                           restSettings))
               .build()

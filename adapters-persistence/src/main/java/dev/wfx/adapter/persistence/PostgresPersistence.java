@@ -3,9 +3,11 @@ package dev.wfx.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.wfx.adapter.persistence.access.PostgresApiKeys;
+import dev.wfx.adapter.persistence.audit.PostgresAuditTrail;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
 import dev.wfx.adapter.persistence.execution.PostgresExecutions;
 import dev.wfx.domain.access.ApiKeys;
+import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.Executions;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
@@ -27,6 +29,7 @@ public final class PostgresPersistence implements AutoCloseable {
   private final DbClient dbClient;
   private final PostgresExecutions executions;
   private final PostgresApiKeys apiKeys;
+  private final PostgresAuditTrail auditTrail;
 
   private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource pool) {
     this.embedded = embedded;
@@ -44,6 +47,7 @@ public final class PostgresPersistence implements AutoCloseable {
         JdbcClientBuilder.create().connectionPool(connections).url(pool.getJdbcUrl()).build();
     this.executions = new PostgresExecutions(dbClient, pool);
     this.apiKeys = new PostgresApiKeys(dbClient);
+    this.auditTrail = new PostgresAuditTrail(dbClient);
   }
 
   /**
@@ -104,6 +108,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
   public ApiKeys apiKeys() {
     return apiKeys;
+  }
+
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   /** The pooled connections, for health checks and tools. */

@@ -49,14 +49,14 @@ public final class TestDatabase implements AutoCloseable {
     return persistence;
   }
 
-  /** Where this schema is, for a second client of it (the running service in bootstrap's tests). */
+  /** The settings of this schema, to start a second adapter on it (such as the whole service). */
   public DatabaseSettings settings() {
     return settings;
   }
 
   /** Empties every table, keeping the schema and its migrations. */
   public void truncate() {
-    execute("TRUNCATE history_events, executions, api_keys");
+    execute("TRUNCATE history_events, executions, api_keys, audit_writes");
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.wfx.adapter.rest;
 
 import dev.wfx.adapter.rest.access.BearerAuthentication;
+import dev.wfx.adapter.rest.audit.AuditService;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.error.Problems;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
 import dev.wfx.application.access.AuthenticateCaller;
+import dev.wfx.application.audit.ListWriteAudits;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import io.helidon.http.Status;
@@ -26,6 +28,8 @@ public final class RestApi {
    * Registers every resource, the problem mapping of errors, and a problem 404 for every other
    * path; call it after registering other routes (health, metrics), since that 404 catches all.
    *
+   * @param listWriteAudits answers {@code GET /audit/writes}; wire it to the trail that {@code
+   *     recordHistory} writes to
    * @param failureMessageRedactor redacts credentials from strings under {@code message} keys of a
    *     failure's {@code cause} (spec §6.6); wire {@code CredentialRedactor} here
    */
@@ -34,17 +38,20 @@ public final class RestApi {
       GetWorkflowExecution getWorkflowExecution,
       RecordHistory recordHistory,
       AuthenticateCaller authenticateCaller,
+      ListWriteAudits listWriteAudits,
       UnaryOperator<String> failureMessageRedactor,
       RestSettings settings) {
     Objects.requireNonNull(settings, "settings");
     Problems.register(routing);
+    BearerAuthentication authentication = new BearerAuthentication(authenticateCaller);
     routing.register(
         new WorkflowExecutionService(
             getWorkflowExecution,
             recordHistory,
-            new BearerAuthentication(authenticateCaller),
+            authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
             settings.maxHistoryBodyBytes()));
+    routing.register(new AuditService(listWriteAudits, authentication));
     routing.any(
         (request, response) -> {
           throw ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path.");

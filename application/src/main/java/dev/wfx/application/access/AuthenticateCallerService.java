@@ -1,9 +1,8 @@
 package dev.wfx.application.access;
 
-import dev.wfx.domain.access.ApiKey;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.KeyDigest;
-import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.Caller;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +19,7 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
   }
 
   @Override
-  public Optional<Role> authenticate(String presentedKey) {
+  public Optional<Caller> authenticate(String presentedKey) {
     if (presentedKey == null || presentedKey.isEmpty() || presentedKey.length() > MAX_KEY_LENGTH) {
       return Optional.empty();
     }
@@ -29,6 +28,6 @@ public final class AuthenticateCallerService implements AuthenticateCaller {
         .findByDigest(digest)
         .filter(key -> KeySecrets.sameDigest(key.digest(), digest))
         .filter(key -> !key.isRevoked())
-        .map(ApiKey::role);
+        .map(key -> new Caller(key.id(), key.role()));
   }
 }

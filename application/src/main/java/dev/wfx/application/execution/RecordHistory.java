@@ -1,6 +1,6 @@
 package dev.wfx.application.execution;
 
-import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.ExecutionStatus;
@@ -17,9 +17,10 @@ public interface RecordHistory {
 
   /**
    * @param workspace the workspace the caller names; by default the caller's own
+   * @param caller who records: its role decides, its key id is what an audit names
    */
   record Command(
-      ExecutionId id, Optional<WorkspaceId> workspace, List<HistoryEvent> batch, Role caller) {
+      ExecutionId id, Optional<WorkspaceId> workspace, List<HistoryEvent> batch, Caller caller) {
     public Command {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(workspace, "workspace");
@@ -32,11 +33,12 @@ public interface RecordHistory {
   sealed interface Outcome {
 
     /**
-     * The batch is stored: {@code created} when it opened the execution, {@code appended} new
-     * events and {@code duplicates} re-sent ones.
+     * The batch is stored in the execution's {@code workspace}: {@code created} when it opened the
+     * execution, {@code appended} new events and {@code duplicates} re-sent ones.
      */
     record Recorded(
         ExecutionId id,
+        WorkspaceId workspace,
         boolean created,
         long historyLength,
         ExecutionStatus status,

@@ -28,7 +28,7 @@ public final class RecordHistoryService implements RecordHistory {
 
   @Override
   public Outcome record(Command command) {
-    Role caller = command.caller();
+    Role caller = command.caller().role();
     if (!caller.mayRecordHistories()) {
       return new Outcome.Forbidden(
           "recording histories needs a service key or an admin key; this key is a member's "
@@ -58,7 +58,7 @@ public final class RecordHistoryService implements RecordHistory {
     WorkflowExecution execution = stored.get();
     boolean visible =
         command.workspace().map(execution.workspace()::equals).orElse(true)
-            && command.caller().mayUse(execution.workspace());
+            && command.caller().role().mayUse(execution.workspace());
     if (!visible) {
       return Optional.of(new Outcome.NotFound());
     }
@@ -79,7 +79,7 @@ public final class RecordHistoryService implements RecordHistory {
   }
 
   private Optional<Outcome> create(Command command) {
-    WorkspaceId workspace = command.workspace().orElse(command.caller().workspaceId());
+    WorkspaceId workspace = command.workspace().orElse(command.caller().role().workspaceId());
     return switch (WorkflowExecution.start(command.id(), workspace, command.batch())) {
       case StartOutcome.Rejected rejected -> Optional.of(new Outcome.Rejected(rejected.rejection()));
       case StartOutcome.Started started ->
@@ -95,6 +95,7 @@ public final class RecordHistoryService implements RecordHistory {
       WorkflowExecution execution, boolean created, int appended, int duplicates) {
     return new Outcome.Recorded(
         execution.id(),
+        execution.workspace(),
         created,
         execution.historyLength(),
         execution.status(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.application.access.IssueApiKey.IssuedKey;
 import dev.wfx.application.testing.InMemoryApiKeys;
+import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.execution.WorkspaceId;
@@ -27,12 +28,12 @@ class ApiKeyUseCasesTest {
   private final AuthenticateCaller authenticate = new AuthenticateCallerService(keys);
 
   @Test
-  void givenAnIssuedServiceKey_whenItIsPresented_thenItsRoleIsTheCaller() {
+  void givenAnIssuedServiceKey_whenItIsPresented_thenItsIdAndRoleAreTheCaller() {
     IssuedKey issued = issue.issue(new IssueApiKey.Command(RoleType.SERVICE, WS, false));
 
-    Optional<Role> caller = authenticate.authenticate(issued.secret());
+    Optional<Caller> caller = authenticate.authenticate(issued.secret());
 
-    assertEquals(Optional.of(issued.role()), caller);
+    assertEquals(Optional.of(new Caller(issued.id(), issued.role())), caller);
     assertEquals(RoleType.SERVICE, issued.role().type());
     assertEquals(Role.MEMBER, issued.role().accessLevel());
     assertEquals("key-" + issued.id(), issued.role().serviceId());
@@ -86,7 +87,7 @@ class ApiKeyUseCasesTest {
     assertTrue(first.isPresent());
     assertTrue(first.get().role().isAdmin());
     assertEquals(Optional.empty(), second);
-    assertEquals(Optional.of(first.get().role()), authenticate.authenticate(chosen));
+    assertEquals(Optional.of(first.get().role()), authenticate.authenticate(chosen).map(Caller::role));
     assertEquals(1, keys.list().size());
   }
 
@@ -95,7 +96,7 @@ class ApiKeyUseCasesTest {
     IssuedKey first = issue.issueFirstAdminKey(Optional.empty(), WS).orElseThrow();
 
     assertTrue(first.secret().startsWith("wfx_"));
-    assertEquals(Optional.of(first.role()), authenticate.authenticate(first.secret()));
+    assertEquals(Optional.of(first.role()), authenticate.authenticate(first.secret()).map(Caller::role));
   }
 
   @Test
@@ -123,6 +124,6 @@ class ApiKeyUseCasesTest {
     assertFalse(listed.toString().contains(a.secret()));
     assertFalse(listed.toString().contains(b.secret()));
     assertEquals(Optional.empty(), authenticate.authenticate(a.secret()));
-    assertEquals(Optional.of(b.role()), authenticate.authenticate(b.secret()));
+    assertEquals(Optional.of(b.role()), authenticate.authenticate(b.secret()).map(Caller::role));
   }
 }

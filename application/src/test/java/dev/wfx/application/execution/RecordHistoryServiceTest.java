@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wfx.application.execution.RecordHistory.Command;
 import dev.wfx.application.execution.RecordHistory.Outcome;
 import dev.wfx.application.testing.InMemoryExecutions;
+import dev.wfx.domain.access.ApiKeyId;
+import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.execution.BatchRejection;
@@ -32,15 +34,23 @@ class RecordHistoryServiceTest {
   private static final ExecutionId ID = ExecutionId.of("order-42");
   private static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
   private static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
-  private static final Role SERVICE_A = new Role(RoleType.SERVICE, WS_A, null, Role.MEMBER, "svc");
-  private static final Role SERVICE_B = new Role(RoleType.SERVICE, WS_B, null, Role.MEMBER, "svc");
-  private static final Role USER_A = new Role(RoleType.USER, WS_A, "u1", Role.MEMBER, null);
-  private static final Role ADMIN_B = new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null);
+  private static final Caller SERVICE_A =
+      caller("servicea", new Role(RoleType.SERVICE, WS_A, null, Role.MEMBER, "svc"));
+  private static final Caller SERVICE_B =
+      caller("serviceb", new Role(RoleType.SERVICE, WS_B, null, Role.MEMBER, "svc"));
+  private static final Caller USER_A =
+      caller("usera123", new Role(RoleType.USER, WS_A, "u1", Role.MEMBER, null));
+  private static final Caller ADMIN_B =
+      caller("adminb12", new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null));
 
   private final InMemoryExecutions executions = new InMemoryExecutions();
   private final RecordHistory recordHistory = new RecordHistoryService(executions);
 
-  private Outcome record(Role caller, Optional<WorkspaceId> workspace, List<HistoryEvent> batch) {
+  private static Caller caller(String keyId, Role role) {
+    return new Caller(new ApiKeyId(keyId), role);
+  }
+
+  private Outcome record(Caller caller, Optional<WorkspaceId> workspace, List<HistoryEvent> batch) {
     return recordHistory.record(new Command(ID, workspace, batch, caller));
   }
 
@@ -48,7 +58,7 @@ class RecordHistoryServiceTest {
   void givenNoExecution_whenAServiceRecordsTheFirstBatch_thenTheExecutionIsCreatedInItsWorkspace() {
     Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
 
-    assertEquals(new Outcome.Recorded(ID, true, 3, ExecutionStatus.RUNNING, 3, 0), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, true, 3, ExecutionStatus.RUNNING, 3, 0), outcome);
     assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
     assertTrue(executions.find(ID, Visibility.within(WS_B)).isEmpty());
   }
@@ -63,7 +73,7 @@ class RecordHistoryServiceTest {
             Optional.of(WS_A),
             List.of(Events.other(3), Events.other(4), Events.completed(5, Payload.ABSENT)));
 
-    assertEquals(new Outcome.Recorded(ID, false, 5, ExecutionStatus.COMPLETED, 2, 1), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, false, 5, ExecutionStatus.COMPLETED, 2, 1), outcome);
     assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
   }
 
@@ -73,7 +83,7 @@ class RecordHistoryServiceTest {
 
     Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
 
-    assertEquals(new Outcome.Recorded(ID, false, 3, ExecutionStatus.RUNNING, 0, 3), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, false, 3, ExecutionStatus.RUNNING, 0, 3), outcome);
   }
 
   @Test
@@ -130,7 +140,7 @@ class RecordHistoryServiceTest {
 
     Outcome outcome = record(ADMIN_B, Optional.empty(), others(3, 3));
 
-    assertEquals(new Outcome.Recorded(ID, false, 3, ExecutionStatus.RUNNING, 1, 0), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, false, 3, ExecutionStatus.RUNNING, 1, 0), outcome);
     assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
   }
 
@@ -150,7 +160,7 @@ class RecordHistoryServiceTest {
     Outcome outcome = service.record(new Command(ID, Optional.empty(), others(3, 4), SERVICE_A));
 
     // The rival stored event 3 first, so on the second attempt it is a duplicate.
-    assertEquals(new Outcome.Recorded(ID, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
   }
 
   @Test

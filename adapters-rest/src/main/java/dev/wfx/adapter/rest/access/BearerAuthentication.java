@@ -2,7 +2,7 @@ package dev.wfx.adapter.rest.access;
 
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.application.access.AuthenticateCaller;
-import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.Caller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -28,8 +28,8 @@ public final class BearerAuthentication {
     this.authenticateCaller = Objects.requireNonNull(authenticateCaller, "authenticateCaller");
   }
 
-  /** The caller's role; throws the 401 problem when there is none. */
-  public Role caller(ServerRequest request) {
+  /** The caller (key id and role); throws the 401 problem when there is none. */
+  public Caller caller(ServerRequest request) {
     List<String> values = request.headers().values(HeaderNames.AUTHORIZATION);
     if (values.isEmpty()) {
       throw unauthorized("This request needs an API key: send 'Authorization: Bearer <api key>'.");

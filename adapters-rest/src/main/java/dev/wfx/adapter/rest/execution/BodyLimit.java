@@ -9,6 +9,10 @@ import java.io.InputStream;
 /**
  * Reads a request body up to the limit and refuses (413) the moment it goes beyond, so a body sent
  * without {@code Content-Length} (chunked) is never read to its end either.
+ *
+ * <p>Helidon reports a body that stops early (client gone, read timed out) as an unchecked
+ * exception; it is turned into the {@link IOException} readers expect, so it is answered as an
+ * unreadable body rather than as a server failure.
  */
 final class BodyLimit extends FilterInputStream {
 
@@ -28,7 +32,14 @@ final class BodyLimit extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = super.read();
+    int b;
+    try {
+      b = super.read();
+    } catch (ApiProblem problem) {
+      throw problem;
+    } catch (RuntimeException e) {
+      throw new IOException("the request body ended early", e);
+    }
     if (b >= 0) {
       count(1);
     }
@@ -37,11 +48,28 @@ final class BodyLimit extends FilterInputStream {
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = super.read(buffer, offset, length);
+    int n;
+    try {
+      n = super.read(buffer, offset, length);
+    } catch (ApiProblem problem) {
+      throw problem;
+    } catch (RuntimeException e) {
+      throw new IOException("the request body ended early", e);
+    }
     if (n > 0) {
       count(n);
     }
     return n;
+  }
+
+  /** Closing drains what is left of the body, which fails the same way when the client is gone. */
+  @Override
+  public void close() throws IOException {
+    try {
+      super.close();
+    } catch (RuntimeException e) {
+      throw new IOException("the request body ended early", e);
+    }
   }
 
   @Override

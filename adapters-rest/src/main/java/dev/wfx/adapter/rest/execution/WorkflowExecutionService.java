@@ -7,7 +7,7 @@ import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
-import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
@@ -90,7 +90,7 @@ public final class WorkflowExecutionService implements HttpService {
               "This resource answers " + expected.text() + " only.")
           .withHeader(HeaderValues.create(HeaderNames.ALLOW, expected.text()));
     }
-    Role caller = authentication.caller(request);
+    Caller caller = authentication.caller(request);
     ExecutionId id = executionId(path);
     Optional<WorkspaceId> workspace = workspace(path, request);
     if (path.history()) {
@@ -101,9 +101,9 @@ public final class WorkflowExecutionService implements HttpService {
   }
 
   private void get(
-      ServerResponse response, ExecutionId id, Optional<WorkspaceId> workspace, Role caller)
+      ServerResponse response, ExecutionId id, Optional<WorkspaceId> workspace, Caller caller)
       throws IOException {
-    switch (getWorkflowExecution.get(new GetWorkflowExecution.Query(id, caller, workspace))) {
+    switch (getWorkflowExecution.get(new GetWorkflowExecution.Query(id, caller.role(), workspace))) {
       case GetWorkflowExecution.Result.Found found -> {
         response.status(Status.OK_200);
         response.headers().contentType(MediaTypes.APPLICATION_JSON);
@@ -121,7 +121,7 @@ public final class WorkflowExecutionService implements HttpService {
       ServerResponse response,
       ExecutionId id,
       Optional<WorkspaceId> workspace,
-      Role caller) {
+      Caller caller) {
     requireJson(request);
     if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
       throw BodyLimit.tooLarge(maxBodyBytes);

@@ -52,12 +52,18 @@ record Node(JsonTree.Obj obj, String event, String path) {
     return value;
   }
 
-  /** The string, or null when absent. */
+  /**
+   * The string, or null when absent. A NUL character is refused: these strings become text
+   * columns, which PostgreSQL cannot hold it in.
+   */
   String optString(String name) {
     return member(name)
         .map(
             value -> {
               if (value instanceof JsonTree.Str str) {
+                if (str.value().indexOf('\u0000') >= 0) {
+                  throw problem(name, "contains a NUL character (\\u0000)");
+                }
                 return str.value();
               }
               throw problem(name, "is not a string");

@@ -3,6 +3,8 @@ package dev.wfx.adapter.rest.access;
 import static dev.wfx.adapter.rest.testing.TemporalJson.history;
 import static dev.wfx.adapter.rest.testing.TemporalJson.started;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import io.helidon.common.media.type.MediaTypes;
@@ -14,15 +16,19 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Who may do what (spec §5): every kind of caller against executions in its workspace, in another
- * one, and missing, reading and writing. A read across workspaces never succeeds.
+ * one, and missing, reading and writing. A read across workspaces never succeeds. Only admins
+ * read the audit trail of writes.
  */
 @RoutingTest
 class AuthorizationMatrixTest {
@@ -91,6 +97,52 @@ class AuthorizationMatrixTest {
 
     assertEquals(getStatus, send(Method.GET, path, key, null), "GET");
     assertEquals(postStatus, send(Method.POST, path + "/history", key, FIRST_BATCH), "POST");
+  }
+
+  static Stream<Arguments> auditReaders() {
+    return Stream.of(
+        Arguments.of(Caller.USER_MEMBER_A, 403),
+        Arguments.of(Caller.SERVICE_MEMBER_A, 403),
+        Arguments.of(Caller.USER_ADMIN_B, 200),
+        Arguments.of(Caller.REVOKED_KEY, 401),
+        Arguments.of(Caller.NO_KEY, 401));
+  }
+
+  @ParameterizedTest(name = "{0} reads the audit trail: {1}")
+  @MethodSource("auditReaders")
+  void givenACaller_whenTheAuditTrailIsRead_thenOnlyAnAdminMay(Caller caller, int status) {
+    assertEquals(status, send(Method.GET, "/audit/writes", caller.key.apply(FIXTURE), null));
+  }
+
+  @Test
+  void givenAWrite_whenAnAdminReadsItsAuditTrail_thenTheEntryNamesTheKeyTheBatchAndTheStatus() {
+    String id = execution(Target.IN_WORKSPACE_A);
+    String keyId = FIXTURE.auditTrail.latest(Optional.empty(), 1).getFirst().caller().keyId().value();
+
+    try (Http1ClientResponse response =
+        client
+            .get("/audit/writes")
+            .queryParam("execution_id", id)
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.userAdminB)
+            .request()) {
+      String body = response.as(String.class);
+      assertEquals(200, response.status().code());
+      assertTrue(body.startsWith("{\"writes\":[{\"at\":"), body);
+      assertTrue(body.contains("\"key_id\":\"" + keyId + "\""), body);
+      assertTrue(
+          body.contains(
+              "\"execution_id\":\"" + id + "\",\"workspace_id\":\"ws-a\",\"first_event_id\":1,"
+                  + "\"last_event_id\":1,\"batch_size\":1,\"appended\":1,\"duplicates\":0,"
+                  + "\"outcome\":\"CREATED\",\"status\":201,\"detail\":null}]}"),
+          body);
+      assertFalse(body.contains(FIXTURE.serviceMemberA), "no secret in the trail");
+    }
+  }
+
+  @ParameterizedTest(name = "GET /audit/writes?{0} is 400")
+  @ValueSource(strings = {"limit=0", "limit=1001", "limit=ten", "limit=1&limit=2", "execution_id=%20x"})
+  void givenABadQuery_whenTheAuditTrailIsRead_thenItIsABadRequest(String query) {
+    assertEquals(400, send(Method.GET, "/audit/writes?" + query, FIXTURE.userAdminB, null));
   }
 
   /** A fresh execution for each case, recorded by a service of its workspace. */

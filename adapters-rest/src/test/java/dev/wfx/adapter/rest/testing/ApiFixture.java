@@ -5,9 +5,13 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.audit.AuditedRecordHistory;
+import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetWorkflowExecution;
+import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.application.testing.InMemoryApiKeys;
+import dev.wfx.application.testing.InMemoryAuditTrail;
 import dev.wfx.application.testing.InMemoryExecutions;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.execution.WorkspaceId;
@@ -33,7 +37,9 @@ public final class ApiFixture {
 
   public final InMemoryExecutions executions = new InMemoryExecutions();
   public final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
-  public final RecordHistoryService recordHistory = new RecordHistoryService(executions);
+  public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+  public final RecordHistory recordHistory =
+      new AuditedRecordHistory(new RecordHistoryService(executions), auditTrail, Clock.systemUTC());
   public final AuthenticateCallerService authenticateCaller = new AuthenticateCallerService(apiKeys);
   public final String userMemberA;
   public final String serviceMemberA;
@@ -59,6 +65,7 @@ public final class ApiFixture {
         reads,
         recordHistory,
         authenticateCaller,
+        new ListWriteAuditsService(auditTrail),
         message -> message.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }

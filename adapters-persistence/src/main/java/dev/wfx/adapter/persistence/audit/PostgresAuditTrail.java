@@ -1,0 +1,105 @@
+package dev.wfx.adapter.persistence.audit;
+
+import dev.wfx.adapter.persistence.database.Sql;
+import dev.wfx.domain.access.ApiKeyId;
+import dev.wfx.domain.access.Caller;
+import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.RoleType;
+import dev.wfx.domain.audit.AuditTrail;
+import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.audit.WriteOutcome;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Driven adapter: the {@link AuditTrail} port on PostgreSQL, one row per entry in {@code
+ * audit_writes}, ordered by insertion.
+ */
+public final class PostgresAuditTrail implements AuditTrail {
+
+  private static final String INSERT =
+      "INSERT INTO audit_writes (at, key_id, role_type, role_workspace, user_id, access_level,"
+          + " service_id, execution_id, workspace_id, first_event_id, last_event_id, batch_size,"
+          + " appended, duplicates, outcome, detail)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT =
+      "SELECT at, key_id, role_type, role_workspace, user_id, access_level, service_id,"
+          + " execution_id, workspace_id, first_event_id, last_event_id, batch_size, appended,"
+          + " duplicates, outcome, detail FROM audit_writes";
+
+  private final DbClient db;
+
+  public PostgresAuditTrail(DbClient db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  @Override
+  public void record(WriteAudit entry) {
+    Role role = entry.caller().role();
+    db.execute()
+        .insert(
+            INSERT,
+            Sql.timestamp(entry.at()),
+            entry.caller().keyId().value(),
+            role.type().name(),
+            role.workspaceId().value(),
+            role.userId(),
+            role.accessLevel(),
+            role.serviceId(),
+            entry.executionId().value(),
+            entry.workspace().value(),
+            entry.firstEventId() == null ? null : entry.firstEventId().value(),
+            entry.lastEventId() == null ? null : entry.lastEventId().value(),
+            entry.batchSize(),
+            entry.appended(),
+            entry.duplicates(),
+            entry.outcome().name(),
+            entry.detail());
+  }
+
+  @Override
+  public List<WriteAudit> latest(Optional<ExecutionId> execution, int limit) {
+    Stream<DbRow> rows =
+        execution.isPresent()
+            ? db.execute()
+                .query(
+                    SELECT + " WHERE execution_id = ? ORDER BY seq DESC LIMIT ?",
+                    execution.get().value(),
+                    limit)
+            : db.execute().query(SELECT + " ORDER BY seq DESC LIMIT ?", limit);
+    try (rows) {
+      return rows.map(PostgresAuditTrail::entry).toList();
+    }
+  }
+
+  private static WriteAudit entry(DbRow row) {
+    Role role =
+        new Role(
+            RoleType.valueOf(row.column("role_type").get(String.class)),
+            WorkspaceId.of(row.column("role_workspace").get(String.class)),
+            Sql.text(row.column("user_id")),
+            ((Number) row.column("access_level").get()).intValue(),
+            Sql.text(row.column("service_id")));
+    Long first = Sql.number(row.column("first_event_id"));
+    Long last = Sql.number(row.column("last_event_id"));
+    return new WriteAudit(
+        Sql.instant(row.column("at")),
+        new Caller(new ApiKeyId(row.column("key_id").get(String.class)), role),
+        ExecutionId.of(row.column("execution_id").get(String.class)),
+        WorkspaceId.of(row.column("workspace_id").get(String.class)),
+        first == null ? null : EventId.of(first),
+        last == null ? null : EventId.of(last),
+        ((Number) row.column("batch_size").get()).intValue(),
+        ((Number) row.column("appended").get()).intValue(),
+        ((Number) row.column("duplicates").get()).intValue(),
+        WriteOutcome.valueOf(row.column("outcome").get(String.class)),
+        Sql.text(row.column("detail")));
+  }
+}

@@ -1,0 +1,169 @@
+package dev.wfx.bootstrap.adversarial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resource limits (spec §4, §8): bodies over the limit are refused without being read to their
+ * end, a crowd of stalled and idle clients does not starve others (nor the database pool), and the
+ * largest honest inputs are taken whole.
+ */
+class ResourceLimitsTest {
+
+  private static final RunningService SERVICE = RunningService.get();
+  private static final Tally TALLY = Tally.of("limits");
+
+  @Test
+  void givenADeclaredLengthOverTheLimit_whenOnlyAFewBytesAreSent_thenItIs413AtOnce() throws IOException {
+    try (Socket socket = connect()) {
+      String head =
+          "POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+              + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Type: application/json\r\n"
+              + "Content-Length: " + (RunningService.BODY_LIMIT * 64) + "\r\n\r\n{\"events\":[";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+
+      RawHttp.Response response = SERVICE.clean(TALLY, RawHttp.read(socket.getInputStream()));
+
+      assertEquals(413, response.status(), response::comparable);
+    }
+  }
+
+  @Test
+  void givenAChunkedBodyOverTheLimit_whenStreamed_thenItIs413BeforeMuchMoreIsRead() throws Exception {
+    try (Socket socket = connect()) {
+      String head =
+          "POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+              + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      byte[] chunk = new byte[64 * 1024];
+      Arrays.fill(chunk, (byte) ' ');
+      byte[] framed = frame(chunk);
+      long[] sent = {0};
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      // Twice the limit at most: the answer must come well before that.
+                      while (sent[0] < 2 * RunningService.BODY_LIMIT) {
+                        out.write(framed);
+                        sent[0] += chunk.length;
+                      }
+                    } catch (IOException e) {
+                      // The server refused and closed: what the test waits for.
+                    }
+                  });
+
+      RawHttp.Response response = SERVICE.clean(TALLY, RawHttp.read(socket.getInputStream()));
+      socket.close();
+      writer.join();
+
+      assertEquals(413, response.status(), response::comparable);
+      assertTrue(sent[0] < 2 * RunningService.BODY_LIMIT, "sent " + sent[0]);
+    }
+  }
+
+  @Test
+  void givenACrowdOfStalledAndIdleConnections_whenOthersCall_thenTheyAreServedAsUsual() throws Exception {
+    List<Socket> crowd = new ArrayList<>();
+    try {
+      for (int i = 0; i < 150; i++) {
+        Socket socket = connect();
+        if (i % 3 == 0) {
+          // A write with a complete head and a body that never comes: it holds a request thread.
+          socket.getOutputStream()
+              .write(
+                  ("POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+                          + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{")
+                      .getBytes(StandardCharsets.ISO_8859_1));
+        }
+        crowd.add(socket);
+      }
+      List<Thread> readers = new ArrayList<>();
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        readers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      int status = SERVICE.clean(TALLY, SERVICE.get(RunningService.path(SERVICE.executionA), SERVICE.userA)).status();
+                      synchronized (statuses) {
+                        statuses.add(status);
+                      }
+                    }));
+      }
+      for (Thread reader : readers) {
+        reader.join();
+      }
+
+      assertEquals(60, statuses.size());
+      assertTrue(statuses.stream().allMatch(status -> status == 200), statuses::toString);
+    } finally {
+      for (Socket socket : crowd) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void givenOneHundredThousandTinyEvents_whenPostedAsOneBatch_thenAllAreStored() {
+    String id = Histories.tracecatId();
+    byte[] body = Histories.runningHistory(100_000).getBytes(StandardCharsets.UTF_8);
+
+    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(RunningService.path(id), SERVICE.serviceA, body));
+
+    assertEquals(201, response.status(), response::comparable);
+    assertTrue(response.text().contains("\"history_length\":100000"), response::comparable);
+    assertTrue(SERVICE.stored(id).contains("\"history_length\":100000,"));
+  }
+
+  @Test
+  void givenOneTenMegabytePayload_whenPosted_thenItIsStoredAndServedWhole() {
+    String id = Histories.tracecatId();
+    String big = "{\"blob\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+    byte[] body =
+        Histories.history(List.of(Histories.started(1, "{}"), Histories.completed(2, big)))
+            .getBytes(StandardCharsets.UTF_8);
+
+    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(RunningService.path(id), SERVICE.serviceA, body));
+
+    assertEquals(201, response.status(), response::comparable);
+    assertTrue(SERVICE.stored(id).contains("\"result\":" + big + ","));
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println(TALLY.summary());
+    assertEquals(0, TALLY.serverErrors());
+    SERVICE.assertLogsClean();
+  }
+
+  private static Socket connect() throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), SERVICE.port());
+    socket.setSoTimeout(RawHttp.ANSWER_TIMEOUT_MILLIS);
+    return socket;
+  }
+
+  private static byte[] frame(byte[] chunk) {
+    byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] framed = new byte[head.length + chunk.length + 2];
+    System.arraycopy(head, 0, framed, 0, head.length);
+    System.arraycopy(chunk, 0, framed, head.length, chunk.length);
+    framed[framed.length - 2] = '\r';
+    framed[framed.length - 1] = '\n';
+    return framed;
+  }
+}

@@ -1,0 +1,15 @@
+package dev.wfx.domain.audit;
+
+import dev.wfx.domain.execution.ExecutionId;
+import java.util.List;
+import java.util.Optional;
+
+/** Driven port: the audit trail of history writes, appended to and never changed. */
+public interface AuditTrail {
+
+  /** Keeps the entry. */
+  void record(WriteAudit entry);
+
+  /** The latest entries, newest first, of one execution or of all; at most {@code limit}. */
+  List<WriteAudit> latest(Optional<ExecutionId> execution, int limit);
+}
