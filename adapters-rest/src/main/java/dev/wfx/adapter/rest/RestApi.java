@@ -1,14 +1,16 @@
 package dev.wfx.adapter.rest;
 
 import dev.wfx.adapter.rest.access.BearerAuthentication;
-import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.error.Problems;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
+import dev.wfx.adapter.rest.observe.RequestFilter;
+import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
-import io.helidon.http.Status;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Objects;
@@ -23,8 +25,10 @@ public final class RestApi {
   private RestApi() {}
 
   /**
-   * Registers every resource, the problem mapping of errors, and a problem 404 for every other
-   * path; call it after registering other routes (health, metrics), since that 404 catches all.
+   * Registers every resource and the problem mapping of errors, which also answers a problem 404
+   * for a path no route serves (this API's or another's, such as {@code /observe}).
+   * Requests get an id and are logged and measured in the global meter registry, and are never
+   * refused: for a service that shuts down gracefully use the overload with a gate.
    *
    * @param failureMessageRedactor redacts credentials from strings under {@code message} keys of a
    *     failure's {@code cause} (spec §6.6); wire {@code CredentialRedactor} here
@@ -36,7 +40,33 @@ public final class RestApi {
       AuthenticateCaller authenticateCaller,
       UnaryOperator<String> failureMessageRedactor,
       RestSettings settings) {
+    routing(
+        routing,
+        getWorkflowExecution,
+        recordHistory,
+        authenticateCaller,
+        failureMessageRedactor,
+        settings,
+        new ServiceGate(),
+        Metrics.globalRegistry());
+  }
+
+  /**
+   * As {@link #routing(HttpRouting.Builder, GetWorkflowExecution, RecordHistory,
+   * AuthenticateCaller, UnaryOperator, RestSettings)}, admitting requests through {@code gate}
+   * (closed: 503) and recording their latency in {@code registry}.
+   */
+  public static void routing(
+      HttpRouting.Builder routing,
+      GetWorkflowExecution getWorkflowExecution,
+      RecordHistory recordHistory,
+      AuthenticateCaller authenticateCaller,
+      UnaryOperator<String> failureMessageRedactor,
+      RestSettings settings,
+      ServiceGate gate,
+      MeterRegistry registry) {
     Objects.requireNonNull(settings, "settings");
+    routing.addFilter(new RequestFilter(gate, registry));
     Problems.register(routing);
     routing.register(
         new WorkflowExecutionService(
@@ -45,10 +75,6 @@ public final class RestApi {
             new BearerAuthentication(authenticateCaller),
             new WorkflowExecutionJson(failureMessageRedactor),
             settings.maxHistoryBodyBytes()));
-    routing.any(
-        (request, response) -> {
-          throw ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path.");
-        });
   }
 
   /** Problem documents for the errors Helidon answers before routing; set on the listener. */
