@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
   private static final int BATCH = 10;
-  private static final long LAST = 300;
+  private static final long LAST = 600;
+  private static final int WRITERS = 8;
 
   @TempDir Path logs;
 
@@ -39,18 +40,25 @@ class CrashRecoveryTest {
       long acknowledgedBeforeCrash;
       try (ServiceProcess service = ServiceProcess.start(database.settings(), port, log)) {
         Api api = new Api(port, Services.ADMIN_KEY);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < WRITERS; i++) {
           writers.add(new Writer(api, "crash-" + UUID.randomUUID(), BATCH, LAST, running::get));
         }
         for (Writer writer : writers) {
           threads.add(Thread.ofPlatform().name("writer").start(writer));
         }
-        Thread.sleep(2_500);
+        // Kill mid-stream: once about a quarter of the batches is acknowledged.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (writers.stream().mapToLong(w -> w.acknowledgedBatches.get()).sum()
+                < WRITERS * LAST / BATCH / 4
+            && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
         service.kill();
         Thread.sleep(300);
         acknowledgedBeforeCrash = writers.stream().mapToLong(w -> w.acknowledged.get()).sum();
       }
 
+      assertTrue(acknowledgedBeforeCrash < WRITERS * LAST, "the crash came mid-stream");
       long storedAfterCrash = 0;
       for (Writer writer : writers) {
         long length = historyLength(database, writer.executionId());
