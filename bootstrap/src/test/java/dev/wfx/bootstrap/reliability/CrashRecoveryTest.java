@@ -77,8 +77,7 @@ class CrashRecoveryTest {
 
       // Clients retry their unacknowledged batch against the restarted service and finish.
       try (ServiceProcess service = ServiceProcess.start(database.settings(), port, log)) {
-        Api api = new Api(port, Services.ADMIN_KEY);
-        running.set(true);
+        Api api = new Api(service.port, Services.ADMIN_KEY);
         for (Thread thread : threads) {
           thread.join(Api.TIMEOUT.toMillis() * 4);
         }
