@@ -38,6 +38,15 @@ final class Settings {
             .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES));
   }
 
+  /** How long a stopping service waits for requests in flight (default 10 s). */
+  static Duration shutdownGrace(Config config) {
+    Duration grace = duration(config.get("wfx.shutdown-grace"), Duration.ofSeconds(10));
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("wfx.shutdown-grace must not be negative, was " + grace);
+    }
+    return grace;
+  }
+
   static Optional<String> bootstrapAdminKey(Config config) {
     Optional<String> key =
         config.get("wfx.bootstrap-admin-key").asString().filter(value -> !value.isBlank());

@@ -12,24 +12,49 @@ import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.view.CredentialRedactor;
+import dev.wfx.adapter.rest.observe.ServiceGate;
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.health.checks.HealthChecks;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The composition root of the running service: persistence, use cases, HTTP, in that order. */
+/**
+ * The composition root of the running service: persistence, use cases, HTTP with health and
+ * metrics, in that order; stopping drains requests before closing the database.
+ */
 public final class WfxServer {
 
   private static final System.Logger LOG = System.getLogger(WfxServer.class.getName());
 
   private final PostgresPersistence persistence;
   private final WebServer webServer;
+  private final ServiceGate gate;
+  private final Duration shutdownGrace;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private WfxServer(PostgresPersistence persistence, WebServer webServer) {
+  private WfxServer(
+      PostgresPersistence persistence,
+      WebServer webServer,
+      ServiceGate gate,
+      Duration shutdownGrace) {
     this.persistence = persistence;
     this.webServer = webServer;
+    this.gate = gate;
+    this.shutdownGrace = shutdownGrace;
   }
 
   /** Starts the database (embedded when no URL is configured) and the HTTP server. */
@@ -41,34 +66,100 @@ public final class WfxServer {
     PostgresPersistence persistence = PostgresPersistence.start(Settings.database(config));
     try {
       announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
+      MeterRegistry registry = Metrics.globalRegistry();
+      registerPoolGauges(registry, persistence);
+      ServiceGate gate = new ServiceGate();
       var executions = persistence.executions();
-      var getWorkflowExecution = new GetWorkflowExecutionService(executions);
       var recordHistory =
-          new AuditedRecordHistory(
-              new RecordHistoryService(executions), persistence.auditTrail(), Clock.systemUTC());
-      var authenticateCaller = new AuthenticateCallerService(persistence.apiKeys());
+          new MeteredRecordHistory(
+              new AuditedRecordHistory(
+                  new RecordHistoryService(executions),
+                  persistence.auditTrail(),
+                  Clock.systemUTC()),
+              registry);
+      var useCases =
+          new RestApi.UseCases(
+              new GetWorkflowExecutionService(executions),
+              recordHistory,
+              new AuthenticateCallerService(persistence.apiKeys()),
+              new ListWriteAuditsService(persistence.auditTrail()));
       WebServer webServer =
           WebServer.builder()
               .config(config.get("server"))
+              // Our own hook drains requests first (Main); the server's would race it.
+              .shutdownHook(false)
               .directHandlers(RestApi.directHandlers())
+              .addFeature(observe(persistence, gate))
               .routing(
                   routing ->
                       RestApi.routing(
                           routing,
-                          getWorkflowExecution,
-                          recordHistory,
-                          authenticateCaller,
-                          new ListWriteAuditsService(persistence.auditTrail()),
+                          useCases,
                           CredentialRedactor::redact,
-                          restSettings))
+                          restSettings,
+                          gate,
+                          registry))
               .build()
               .start();
       LOG.log(Level.INFO, "wfx serves on port " + webServer.port());
-      return new WfxServer(persistence, webServer);
+      return new WfxServer(persistence, webServer, gate, Settings.shutdownGrace(config));
     } catch (RuntimeException e) {
       persistence.close();
       throw e;
     }
+  }
+
+  /**
+   * {@code /observe/health} (liveness: no deadlock; readiness: taking requests and the database
+   * answers) and {@code /observe/metrics} (Prometheus text).
+   */
+  private static ObserveFeature observe(PostgresPersistence persistence, ServiceGate gate) {
+    HealthCheck database =
+        new HealthCheck() {
+          @Override
+          public String name() {
+            return "database";
+          }
+
+          @Override
+          public HealthCheckType type() {
+            return HealthCheckType.READINESS;
+          }
+
+          @Override
+          public HealthCheckResponse call() {
+            boolean open = gate.isOpen();
+            boolean up = open && persistence.isHealthy();
+            return HealthCheckResponse.builder()
+                .status(up)
+                .detail("database", up || !open ? "UP" : "DOWN")
+                .detail("accepting_requests", open)
+                .build();
+          }
+        };
+    return ObserveFeature.just(
+        HealthObserver.builder()
+            .details(true)
+            .useSystemServices(false)
+            .addCheck(database)
+            .addCheck(HealthChecks.deadlockCheck(), HealthCheckType.LIVENESS)
+            .build(),
+        MetricsObserver.create(metrics -> {}));
+  }
+
+  private static void registerPoolGauges(MeterRegistry registry, PostgresPersistence persistence) {
+    registry.getOrCreate(
+        Gauge.builder("wfx.db.pool.active", () -> persistence.poolUsage().active())
+            .description("Database connections lent out"));
+    registry.getOrCreate(
+        Gauge.builder("wfx.db.pool.idle", () -> persistence.poolUsage().idle())
+            .description("Database connections idle in the pool"));
+    registry.getOrCreate(
+        Gauge.builder("wfx.db.pool.total", () -> persistence.poolUsage().total())
+            .description("Database connections open"));
+    registry.getOrCreate(
+        Gauge.builder("wfx.db.pool.waiting", () -> persistence.poolUsage().waiting())
+            .description("Requests waiting for a database connection"));
   }
 
   /**
@@ -104,12 +195,29 @@ public final class WfxServer {
     return webServer.port();
   }
 
-  /** Stops taking requests, lets in-flight ones finish, then closes the pool and database. */
+  /**
+   * Refuses new requests (503), lets those in flight finish within the grace period, then stops
+   * the HTTP server and closes the pool and the database; a second call does nothing.
+   */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    gate.close();
+    try {
+      if (!gate.awaitIdle(shutdownGrace)) {
+        LOG.log(
+            Level.WARNING,
+            gate.inFlight() + " requests still running after " + shutdownGrace + "; stopping anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       webServer.stop();
     } finally {
       persistence.close();
+      LOG.log(Level.INFO, "wfx stopped");
     }
   }
 }

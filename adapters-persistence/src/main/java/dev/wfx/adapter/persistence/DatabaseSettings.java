@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param password may be empty; ignored by the embedded PostgreSQL
  * @param schema the schema that holds the tables, created by the migrations when missing
  * @param poolSize the most connections the pool opens
- * @param connectionTimeout how long a caller waits for a pooled connection
+ * @param connectionTimeout how long a caller waits for a pooled connection, and the driver for a
+ *     new one; a request that meets a dead database fails after about this long
  * @param statementTimeout how long one statement may run before PostgreSQL cancels it
  * @param embeddedDataDir the embedded PostgreSQL's data directory, kept across restarts
  * @param embeddedPort the embedded PostgreSQL's port; 0 for any free port
@@ -31,7 +32,7 @@ public record DatabaseSettings(
 
   public static final String DEFAULT_SCHEMA = "public";
   public static final int DEFAULT_POOL_SIZE = 10;
-  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
   public static final Path DEFAULT_EMBEDDED_DATA_DIR = Path.of("data", "postgres");
 

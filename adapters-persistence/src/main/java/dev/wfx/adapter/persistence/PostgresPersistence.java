@@ -2,6 +2,7 @@ package dev.wfx.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.wfx.adapter.persistence.access.PostgresApiKeys;
 import dev.wfx.adapter.persistence.audit.PostgresAuditTrail;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
@@ -15,6 +16,7 @@ import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -86,10 +88,27 @@ public final class PostgresPersistence implements AutoCloseable {
     config.setSchema(settings.schema());
     config.setMaximumPoolSize(settings.poolSize());
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    // A pooled connection is checked before use when idle; a dead database must fail that check
+    // well within the connection timeout, not after Hikari's default 5 s.
+    config.setValidationTimeout(
+        Math.max(250, Math.min(1_000, settings.connectionTimeout().toMillis() / 2)));
+    // The driver's own bounds, in whole seconds: opening a connection to a host that does not
+    // answer, and a socket that stays silent (a database gone without closing the connection)
+    // for longer than a statement may run.
+    int connectSeconds = wholeSeconds(settings.connectionTimeout());
+    config.addDataSourceProperty("connectTimeout", connectSeconds);
+    config.addDataSourceProperty("loginTimeout", connectSeconds);
+    config.addDataSourceProperty(
+        "socketTimeout", wholeSeconds(settings.statementTimeout()) + connectSeconds);
+    config.addDataSourceProperty("tcpKeepAlive", true);
     // Bounds every statement, so a stuck query frees its connection instead of draining the pool.
     config.setConnectionInitSql(
         "SET statement_timeout = " + settings.statementTimeout().toMillis());
     return new HikariDataSource(config);
+  }
+
+  private static int wholeSeconds(Duration duration) {
+    return Math.toIntExact(Math.max(1, (duration.toMillis() + 999) / 1_000));
   }
 
   private static void migrate(DataSource dataSource, String schema) {
@@ -126,6 +145,19 @@ public final class PostgresPersistence implements AutoCloseable {
     } catch (SQLException e) {
       return false;
     }
+  }
+
+  /** How the connection pool is used now, for metrics. */
+  public PoolUsage poolUsage() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return bean == null
+        ? new PoolUsage(0, 0, 0, 0, pool.getMaximumPoolSize())
+        : new PoolUsage(
+            bean.getActiveConnections(),
+            bean.getIdleConnections(),
+            bean.getTotalConnections(),
+            bean.getThreadsAwaitingConnection(),
+            pool.getMaximumPoolSize());
   }
 
   /** The port of the embedded PostgreSQL, or -1 when the database is not embedded. */

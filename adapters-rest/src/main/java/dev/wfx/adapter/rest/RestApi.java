@@ -2,15 +2,17 @@ package dev.wfx.adapter.rest;
 
 import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.audit.AuditService;
-import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.error.Problems;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
+import dev.wfx.adapter.rest.observe.RequestFilter;
+import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.audit.ListWriteAudits;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
-import io.helidon.http.Status;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Objects;
@@ -25,37 +27,71 @@ public final class RestApi {
   private RestApi() {}
 
   /**
-   * Registers every resource, the problem mapping of errors, and a problem 404 for every other
-   * path; call it after registering other routes (health, metrics), since that 404 catches all.
+   * The use cases the API drives.
    *
    * @param listWriteAudits answers {@code GET /audit/writes}; wire it to the trail that {@code
    *     recordHistory} writes to
+   */
+  public record UseCases(
+      GetWorkflowExecution getWorkflowExecution,
+      RecordHistory recordHistory,
+      AuthenticateCaller authenticateCaller,
+      ListWriteAudits listWriteAudits) {
+    public UseCases {
+      Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
+      Objects.requireNonNull(recordHistory, "recordHistory");
+      Objects.requireNonNull(authenticateCaller, "authenticateCaller");
+      Objects.requireNonNull(listWriteAudits, "listWriteAudits");
+    }
+  }
+
+  /**
+   * Registers every resource and the problem mapping of errors, which also answers a problem 404
+   * for a path no route serves (this API's or another's, such as {@code /observe}). Requests get
+   * an id and are logged and measured in the global meter registry, and are never refused: for a
+   * service that shuts down gracefully use the overload with a gate.
+   *
    * @param failureMessageRedactor redacts credentials from strings under {@code message} keys of a
    *     failure's {@code cause} (spec §6.6); wire {@code CredentialRedactor} here
    */
   public static void routing(
       HttpRouting.Builder routing,
-      GetWorkflowExecution getWorkflowExecution,
-      RecordHistory recordHistory,
-      AuthenticateCaller authenticateCaller,
-      ListWriteAudits listWriteAudits,
+      UseCases useCases,
       UnaryOperator<String> failureMessageRedactor,
       RestSettings settings) {
+    routing(
+        routing,
+        useCases,
+        failureMessageRedactor,
+        settings,
+        new ServiceGate(),
+        Metrics.globalRegistry());
+  }
+
+  /**
+   * As {@link #routing(HttpRouting.Builder, UseCases, UnaryOperator, RestSettings)}, admitting
+   * requests through {@code gate} (closed: 503) and recording their latency in {@code registry}.
+   */
+  public static void routing(
+      HttpRouting.Builder routing,
+      UseCases useCases,
+      UnaryOperator<String> failureMessageRedactor,
+      RestSettings settings,
+      ServiceGate gate,
+      MeterRegistry registry) {
+    Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(settings, "settings");
+    routing.addFilter(new RequestFilter(gate, registry));
     Problems.register(routing);
-    BearerAuthentication authentication = new BearerAuthentication(authenticateCaller);
+    BearerAuthentication authentication = new BearerAuthentication(useCases.authenticateCaller());
     routing.register(
         new WorkflowExecutionService(
-            getWorkflowExecution,
-            recordHistory,
+            useCases.getWorkflowExecution(),
+            useCases.recordHistory(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
             settings.maxHistoryBodyBytes()));
-    routing.register(new AuditService(listWriteAudits, authentication));
-    routing.any(
-        (request, response) -> {
-          throw ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path.");
-        });
+    routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }
 
   /** Problem documents for the errors Helidon answers before routing; set on the listener. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Driven port: the stored API keys. */
+/**
+ * Driven port: the stored API keys. Every method throws {@code StoreUnavailable} when the store
+ * cannot answer.
+ */
 public interface ApiKeys {
 
   /** The key whose secret has this digest, revoked or not. */

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Driven port: the stored workflow executions, each with its whole history. */
+/**
+ * Driven port: the stored workflow executions, each with its whole history. Every method throws
+ * {@link StoreUnavailable} when the store cannot answer.
+ */
 public interface Executions {
 
   /** The execution with this id, if it exists in a workspace the visibility includes. */

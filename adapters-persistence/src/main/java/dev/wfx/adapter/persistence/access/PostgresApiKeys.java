@@ -40,7 +40,9 @@ public final class PostgresApiKeys implements ApiKeys {
 
   @Override
   public Optional<ApiKey> findByDigest(KeyDigest digest) {
-    return db.execute().get(COLUMNS + " WHERE digest = ?", digest.hex()).map(PostgresApiKeys::key);
+    return Sql.guarded(
+        "look up an API key",
+        () -> db.execute().get(COLUMNS + " WHERE digest = ?", digest.hex()).map(PostgresApiKeys::key));
   }
 
   @Override
@@ -51,12 +53,16 @@ public final class PostgresApiKeys implements ApiKeys {
       if (Sql.isUniqueViolation(e)) {
         throw new IllegalStateException("a key with id " + key.id() + " or its digest exists", e);
       }
-      throw e;
+      throw Sql.unavailableOr("store an API key", e);
     }
   }
 
   @Override
   public boolean addIfNoneExist(ApiKey key) {
+    return Sql.guarded("store the first API key", () -> addToEmptyStore(key));
+  }
+
+  private boolean addToEmptyStore(ApiKey key) {
     DbTransaction tx = db.transaction();
     try {
       // Concurrent first starts queue on the lock, so only the first sees the table empty; readers
@@ -78,19 +84,26 @@ public final class PostgresApiKeys implements ApiKeys {
 
   @Override
   public List<ApiKey> list() {
-    try (Stream<DbRow> rows = db.execute().query(COLUMNS + " ORDER BY created_at, id")) {
-      return rows.map(PostgresApiKeys::key).toList();
-    }
+    return Sql.guarded(
+        "list the API keys",
+        () -> {
+          try (Stream<DbRow> rows = db.execute().query(COLUMNS + " ORDER BY created_at, id")) {
+            return rows.map(PostgresApiKeys::key).toList();
+          }
+        });
   }
 
   @Override
   public boolean revoke(ApiKeyId id, Instant at) {
-    return db.execute()
-            .update(
-                "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                Sql.timestamp(at),
-                id.value())
-        == 1;
+    return Sql.guarded(
+        "revoke an API key",
+        () ->
+            db.execute()
+                    .update(
+                        "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                        Sql.timestamp(at),
+                        id.value())
+                == 1);
   }
 
   private static void insert(DbExecute execute, ApiKey key) {

@@ -46,7 +46,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDir.toAbsolutePath())
               .setCleanDataDirectory(false)
               // The owner closes it; a JVM hook would race the pool's own shutdown.
-              .setRegisterShutdownHook(false);
+              .setRegisterShutdownHook(false)
+              // The library turns it off for speed; acknowledged batches must survive a crash.
+              .setServerConfig("synchronous_commit", "on");
       if (port != 0) {
         builder.setPort(port);
       }

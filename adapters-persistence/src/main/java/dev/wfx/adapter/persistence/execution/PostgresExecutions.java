@@ -88,6 +88,10 @@ public final class PostgresExecutions implements Executions {
 
   @Override
   public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+    return Sql.guarded("read execution " + id, () -> load(id, visibility));
+  }
+
+  private Optional<WorkflowExecution> load(ExecutionId id, Visibility visibility) {
     Optional<DbRow> found =
         switch (visibility) {
           case Visibility.Everywhere everywhere -> db.execute().get(ROW_EVERYWHERE, id.value());
@@ -109,6 +113,10 @@ public final class PostgresExecutions implements Executions {
 
   @Override
   public OptionalLong version(ExecutionId id, Visibility visibility) {
+    return Sql.guarded("read the version of execution " + id, () -> storedVersion(id, visibility));
+  }
+
+  private OptionalLong storedVersion(ExecutionId id, Visibility visibility) {
     Optional<DbRow> found =
         switch (visibility) {
           case Visibility.Everywhere everywhere -> db.execute().get(VERSION_EVERYWHERE, id.value());
@@ -125,7 +133,9 @@ public final class PostgresExecutions implements Executions {
       WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
     requireContinuation(execution, expectedVersion, newEvents);
     long newVersion = expectedVersion + newEvents.size();
+    String what = "append " + newEvents.size() + " events to execution " + execution.id();
     try (Connection connection = dataSource.getConnection()) {
+      // Returning the connection to the pool restores auto-commit and rolls back what is open.
       connection.setAutoCommit(false);
       try {
         boolean won =
@@ -140,19 +150,27 @@ public final class PostgresExecutions implements Executions {
         connection.commit();
         return SaveOutcome.SAVED;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollback(connection, e);
         // The version check makes a duplicate event id unreachable; should a writer that bypasses
         // it have stored one first, that too is a lost race.
         if (Sql.isUniqueViolation(e)) {
           return SaveOutcome.VERSION_CONFLICT;
         }
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot append " + newEvents.size() + " events to execution " + execution.id(), e);
+      throw Sql.unavailableOr(what, e);
+    } catch (RuntimeException e) {
+      throw Sql.unavailableOr(what, e);
+    }
+  }
+
+  /** A broken connection cannot roll back; the server drops its transaction then anyway. */
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -57,8 +57,15 @@ public final class ApiProblem extends RuntimeException {
     return headers;
   }
 
-  public ProblemDocument document() {
+  /** The problem document of the request with this id. */
+  public ProblemDocument document(String requestId) {
     return new ProblemDocument(
-        "about:blank", status.reasonPhrase(), status.code(), detail, eventId, expectedEventId);
+        "about:blank",
+        status.reasonPhrase(),
+        status.code(),
+        detail,
+        eventId,
+        expectedEventId,
+        requestId);
   }
 }

@@ -8,6 +8,7 @@ import static dev.wfx.adapter.rest.testing.TemporalJson.workflowTaskScheduled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.adapter.rest.testing.JsonSchemaCheck;
 import dev.wfx.domain.execution.ExecutionId;
@@ -88,7 +89,12 @@ abstract class AbstractWorkflowExecutionApiTest {
         body.startsWith("{\"type\":\"about:blank\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":"
             + status.code() + ",\"detail\":\""),
         body);
-    return body;
+    // Every problem names its request, as the X-Request-Id header does; the rest of the body is
+    // what the tests compare.
+    String requestId = response.headers().get(RequestIds.HEADER).get();
+    String member = ",\"request_id\":\"" + requestId + "\"}";
+    assertTrue(body.endsWith(member), body);
+    return body.substring(0, body.length() - member.length()) + "}";
   }
 
   /** Creates an execution in the key's workspace from a started event and hidden events up to {@code length}. */

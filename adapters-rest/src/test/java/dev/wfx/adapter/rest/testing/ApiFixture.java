@@ -62,10 +62,8 @@ public final class ApiFixture {
   public void routing(HttpRouting.Builder routing, GetWorkflowExecution reads) {
     RestApi.routing(
         routing,
-        reads,
-        recordHistory,
-        authenticateCaller,
-        new ListWriteAuditsService(auditTrail),
+        new RestApi.UseCases(
+            reads, recordHistory, authenticateCaller, new ListWriteAuditsService(auditTrail)),
         message -> message.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }
