@@ -55,7 +55,11 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder request(String rawPath, String key) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(TIMEOUT);
+    // One request id for all, so answers compare byte for byte (it is echoed in problem bodies).
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + rawPath))
+            .timeout(TIMEOUT)
+            .header("X-Request-Id", "end-to-end");
     if (key != null) {
       builder.header("Authorization", "Bearer " + key);
     }

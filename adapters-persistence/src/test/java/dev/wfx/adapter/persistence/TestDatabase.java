@@ -45,11 +45,6 @@ public final class TestDatabase implements AutoCloseable {
         DatabaseSettings.external(at.url(), at.user(), at.password()).withSchema(schema));
   }
 
-  /** Where the schema is, for a service of its own (another process) on it. */
-  public DatabaseSettings settings() {
-    return settings;
-  }
-
   public PostgresPersistence persistence() {
     return persistence;
   }

@@ -36,20 +36,41 @@ public final class RawHttp {
     }
 
     /** Status, headers other than {@code Date}, and body: what must match byte for byte. */
+    /**
+     * The answer as a caller can compare it: without {@code Date}, and with a request id the
+     * service made up itself (for a request too malformed to read the suite's id from) replaced by
+     * a placeholder, since a fresh random id tells nothing about the execution.
+     */
     String comparable() {
       Map<String, List<String>> kept = new LinkedHashMap<>(headers);
       kept.remove("date");
-      return status + "\n" + kept + "\n" + text();
+      List<String> ids = kept.getOrDefault("x-request-id", List.of());
+      String text = text();
+      if (ids.size() == 1 && !ids.getFirst().equals(REQUEST_ID)) {
+        text = text.replace(ids.getFirst(), "<generated-request-id>");
+        kept.put("x-request-id", List.of("<generated-request-id>"));
+      }
+      return status + "\n" + kept + "\n" + text;
     }
   }
 
   private RawHttp() {}
 
-  /** A request with {@code Host}, {@code Connection: close} and, with a body, its length. */
+  /**
+   * The request id every request of the suite names, so that two answers can be compared byte for
+   * byte: the service echoes it in a header and in problem bodies.
+   */
+  static final String REQUEST_ID = "adversarial-suite";
+
+  /**
+   * A request with {@code Host}, the suite's {@code X-Request-Id}, {@code Connection: close} and,
+   * with a body, its length.
+   */
   static byte[] request(String method, String target, List<String> headerLines, byte[] body) {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1\r\n");
+    head.append("X-Request-Id: ").append(REQUEST_ID).append("\r\n");
     for (String line : headerLines) {
       head.append(line).append("\r\n");
     }
