@@ -34,7 +34,11 @@ final class Settings {
         config
             .get("wfx.max-body-bytes")
             .asLong()
-            .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES));
+            .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES),
+        config
+            .get("wfx.document-cache-bytes")
+            .asLong()
+            .orElse(RestSettings.DEFAULT_DOCUMENT_CACHE_BYTES));
   }
 
   static Optional<String> bootstrapAdminKey(Config config) {

@@ -5,6 +5,7 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.view.CredentialRedactor;
@@ -35,6 +36,7 @@ public final class WfxServer {
       announceFirstAdminKey(config, persistence, console);
       var executions = persistence.executions();
       var getWorkflowExecution = new GetWorkflowExecutionService(executions);
+      var getExecutionVersion = new GetExecutionVersionService(executions);
       var recordHistory = new RecordHistoryService(executions);
       var authenticateCaller = new AuthenticateCallerService(persistence.apiKeys());
       WebServer webServer =
@@ -46,6 +48,7 @@ public final class WfxServer {
                       RestApi.routing(
                           routing,
                           getWorkflowExecution,
+                          getExecutionVersion,
                           recordHistory,
                           authenticateCaller,
                           CredentialRedactor::redact,

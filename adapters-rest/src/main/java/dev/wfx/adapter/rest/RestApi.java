@@ -6,6 +6,7 @@ import dev.wfx.adapter.rest.error.Problems;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
 import dev.wfx.application.access.AuthenticateCaller;
+import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import io.helidon.http.Status;
@@ -32,6 +33,7 @@ public final class RestApi {
   public static void routing(
       HttpRouting.Builder routing,
       GetWorkflowExecution getWorkflowExecution,
+      GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
       AuthenticateCaller authenticateCaller,
       UnaryOperator<String> failureMessageRedactor,
@@ -41,10 +43,12 @@ public final class RestApi {
     routing.register(
         new WorkflowExecutionService(
             getWorkflowExecution,
+            getExecutionVersion,
             recordHistory,
             new BearerAuthentication(authenticateCaller),
             new WorkflowExecutionJson(failureMessageRedactor),
-            settings.maxHistoryBodyBytes()));
+            settings.maxHistoryBodyBytes(),
+            settings.documentCacheBytes()));
     routing.any(
         (request, response) -> {
           throw ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path.");

@@ -4,6 +4,7 @@ import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
+import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
@@ -12,6 +13,7 @@ import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
@@ -24,8 +26,8 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +46,14 @@ public final class WorkflowExecutionService implements HttpService {
   static final String WORKSPACE_QUERY = "workspace_id";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
+  // A closed execution never changes again; a year is the longest max-age caches are asked to keep.
+  private static final Header IMMUTABLE =
+      HeaderValues.create(HeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
+  private static final Header REVALIDATE = HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-cache");
 
   private final GetWorkflowExecution getWorkflowExecution;
+  private final GetExecutionVersion getExecutionVersion;
+  private final RenderedDocuments documents;
   private final RecordHistory recordHistory;
   private final BearerAuthentication authentication;
   private final WorkflowExecutionJson documentJson;
@@ -55,14 +63,19 @@ public final class WorkflowExecutionService implements HttpService {
   /**
    * @param documentJson encodes the GET document
    * @param maxBodyBytes the largest history body accepted
+   * @param documentCacheBytes the most bytes of rendered documents kept for later readers
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
+      GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      long documentCacheBytes) {
     this.getWorkflowExecution = Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
+    this.getExecutionVersion = Objects.requireNonNull(getExecutionVersion, "getExecutionVersion");
+    this.documents = new RenderedDocuments(documentCacheBytes);
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
     this.documentJson = Objects.requireNonNull(documentJson, "documentJson");
@@ -79,7 +92,7 @@ public final class WorkflowExecutionService implements HttpService {
         .any("/" + ExecutionPath.WORKSPACES + "/{+path}", this::handle);
   }
 
-  private void handle(ServerRequest request, ServerResponse response) throws IOException {
+  private void handle(ServerRequest request, ServerResponse response) {
     ExecutionPath path =
         ExecutionPath.parse(request.path().absolute().rawPath())
             .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
@@ -96,24 +109,97 @@ public final class WorkflowExecutionService implements HttpService {
     if (path.history()) {
       record(request, response, id, workspace, caller);
     } else {
-      get(response, id, workspace, caller);
+      get(request, response, id, workspace, caller);
     }
   }
 
+  /**
+   * Serves the held rendering when it is current, so a poll costs one version query and no
+   * rendering; a closed one needs not even that, since it can no longer change or move.
+   */
   private void get(
-      ServerResponse response, ExecutionId id, Optional<WorkspaceId> workspace, Role caller)
-      throws IOException {
-    switch (getWorkflowExecution.get(new GetWorkflowExecution.Query(id, caller, workspace))) {
-      case GetWorkflowExecution.Result.Found found -> {
-        response.status(Status.OK_200);
-        response.headers().contentType(MediaTypes.APPLICATION_JSON);
-        try (OutputStream out = response.outputStream()) {
-          documentJson.write(found.document(), out);
-        }
-      }
-      case GetWorkflowExecution.Result.NotFound notFound ->
-          throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      ServerRequest request,
+      ServerResponse response,
+      ExecutionId id,
+      Optional<WorkspaceId> workspace,
+      Role caller) {
+    Optional<RenderedDocument> closed =
+        documents
+            .held(id)
+            .filter(RenderedDocument::closed)
+            .filter(
+                document ->
+                    caller
+                        .visibility(workspace)
+                        .filter(visibility -> visibility.includes(document.workspace()))
+                        .isPresent());
+    if (closed.isPresent()) {
+      send(request, response, closed.get());
+      return;
     }
+    GetWorkflowExecution.Query query = new GetWorkflowExecution.Query(id, caller, workspace);
+    switch (getExecutionVersion.version(query)) {
+      case GetExecutionVersion.Result.NotFound notFound ->
+          throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      case GetExecutionVersion.Result.Current current -> {
+        String entityTag = EntityTags.of(id, current.version());
+        if (EntityTags.noneMatchHits(request.headers().values(HeaderNames.IF_NONE_MATCH), entityTag)) {
+          boolean knownClosed =
+              documents
+                  .held(id)
+                  .filter(held -> held.version() == current.version() && held.closed())
+                  .isPresent();
+          notModified(response, entityTag, knownClosed);
+          return;
+        }
+        RenderedDocument document =
+            documents
+                .atLeast(id, current.version(), () -> render(query))
+                .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND));
+        send(request, response, document);
+      }
+    }
+  }
+
+  private Optional<RenderedDocument> render(GetWorkflowExecution.Query query) {
+    return switch (getWorkflowExecution.get(query)) {
+      case GetWorkflowExecution.Result.NotFound notFound -> Optional.empty();
+      case GetWorkflowExecution.Result.Found found -> {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        try {
+          documentJson.write(found.document(), body);
+        } catch (IOException e) {
+          throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        yield Optional.of(
+            new RenderedDocument(
+                query.id(),
+                found.workspace(),
+                found.document().historyLength(),
+                found.document().closeTime() != null,
+                body.toByteArray()));
+      }
+    };
+  }
+
+  private static void send(ServerRequest request, ServerResponse response, RenderedDocument document) {
+    String entityTag = document.entityTag();
+    if (EntityTags.noneMatchHits(request.headers().values(HeaderNames.IF_NONE_MATCH), entityTag)) {
+      notModified(response, entityTag, document.closed());
+      return;
+    }
+    response.status(Status.OK_200);
+    response.headers().contentType(MediaTypes.APPLICATION_JSON);
+    response.headers().set(HeaderNames.ETAG, entityTag);
+    response.headers().set(document.closed() ? IMMUTABLE : REVALIDATE);
+    response.send(document.body());
+  }
+
+  private static void notModified(ServerResponse response, String entityTag, boolean closed) {
+    response.status(Status.NOT_MODIFIED_304);
+    response.headers().set(HeaderNames.ETAG, entityTag);
+    response.headers().set(closed ? IMMUTABLE : REVALIDATE);
+    response.send();
   }
 
   private void record(

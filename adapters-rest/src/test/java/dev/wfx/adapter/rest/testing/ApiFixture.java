@@ -5,6 +5,7 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.application.testing.InMemoryApiKeys;
@@ -57,6 +58,7 @@ public final class ApiFixture {
     RestApi.routing(
         routing,
         reads,
+        new GetExecutionVersionService(executions),
         recordHistory,
         authenticateCaller,
         message -> message.replace("secret", "[REDACTED]"),
@@ -71,7 +73,8 @@ public final class ApiFixture {
             .visibility(query.workspace())
             .flatMap(visibility -> executions.find(query.id(), visibility))
             .<GetWorkflowExecution.Result>map(
-                execution -> new GetWorkflowExecution.Result.Found(Documents.failedRun(execution.id())))
+                execution -> new GetWorkflowExecution.Result.Found(
+                        Documents.failedRun(execution.id()), execution.workspace()))
             .orElseGet(GetWorkflowExecution.Result.NotFound::new);
   }
 
