@@ -12,15 +12,15 @@
 #   apt-get install -y wrk nginx postgresql-client curl
 # Settings (environment): BENCH_DB_HOST/PORT/USER (127.0.0.1/5432/postgres, PGPASSWORD if any),
 # BENCH_DB_NAME (wfx_bench, dropped and created), BENCH_SIZES ("10 100 1000 10000"),
-# BENCH_DURATION (seconds per wrk run, 4), BENCH_ROUNDS (2), BENCH_CONNECTIONS (16),
+# BENCH_DURATION (seconds per wrk run, 3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
 # BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bin/java-home.sh"
 
 sizes=(${BENCH_SIZES:-10 100 1000 10000})
-duration="${BENCH_DURATION:-4}"
-rounds="${BENCH_ROUNDS:-2}"
+duration="${BENCH_DURATION:-3}"
+rounds="${BENCH_ROUNDS:-3}"
 connections="${BENCH_CONNECTIONS:-16}"
 db_host="${BENCH_DB_HOST:-127.0.0.1}"
 db_port="${BENCH_DB_PORT:-5432}"
@@ -246,21 +246,36 @@ java -cp "$bench_cp" org.openjdk.jmh.Main 'DocumentBenchmark.renderAndEncode' \
 mean() { awk -v l="$1" '$1 == l { s += $2; n++ } END { if (n) printf "%.0f", s / n; else print "-" }' "$work/results.txt"; }
 mean_col() { awk -v l="$1" -v c="$2" '$1 == l { s += $c; n++ } END { if (n) printf "%.2f", s / n; else print "-" }' "$work/results.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+# round_ratio <kind-size> <column>: the median over rounds of wfx/nginx, each round's pair run back
+# to back, so that load from outside the benchmark weighs on both sides of every ratio alike.
+round_ratio() {
+  awk -v w="wfx-$1" -v n="nginx-$1" -v c="$2" '
+    $1 == w { a[++i] = $c } $1 == n { b[++j] = $c }
+    END { for (k = 1; k <= i && k <= j; k++) if (b[k] > 0) printf "%.4f\n", a[k] / b[k] }' \
+    "$work/results.txt" | sort -n | awk '{ r[NR] = $1 } END { if (NR) printf "%.2f", r[int((NR + 1) / 2)]; else print "-" }'
+}
+per_round() {
+  awk -v w="wfx-$1" -v n="nginx-$1" '
+    $1 == w { a[++i] = $2 } $1 == n { b[++j] = $2 }
+    END { for (k = 1; k <= i && k <= j; k++) printf "%s%.2f", (k > 1 ? "/" : ""), a[k] / b[k] }' "$work/results.txt"
+}
 jmh_us() { awk -F, -v e="$1" 'NR > 1 && $NF == e { printf "%.1f", $5 }' "$work/jmh.csv"; }
 
 {
 echo
-echo "wfx benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c$connections -d${duration}s x $rounds rounds (means)"
-printf '%-6s %-8s %10s %10s %10s %7s %9s %9s %9s %12s %14s\n' \
-  size kind bytes "wfx req/s" "nginx r/s" ratio "wfx p50" "wfx p99" "ngx p99" "ttlb ratio" "render µs"
+echo "wfx benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t2 -c$connections -d${duration}s x $rounds rounds"
+echo "req/s and latencies: means over rounds; ratio: median over rounds of wfx/nginx (each round's own ratios after it);"
+echo "ttlb ratio: median over rounds of wfx p50 / nginx p50 (time to last byte); render: JMH history → document → bytes"
+printf '%-6s %-8s %10s %10s %10s %6s %-16s %9s %9s %9s %6s %11s\n' \
+  size kind bytes "wfx req/s" "nginx r/s" ratio "(rounds)" "wfx p50" "wfx p99" "ngx p99" ttlb "render µs"
 for size in "${sizes[@]}"; do
   for kind in closed running; do
     w=$(mean "wfx-$kind-$size"); n=$(mean "nginx-$kind-$size")
-    wp50=$(mean_col "wfx-$kind-$size" 3); np50=$(mean_col "nginx-$kind-$size" 3)
-    printf '%-6s %-8s %10s %10s %10s %7s %9s %9s %9s %12s %14s\n' \
-      "$size" "$kind" "${bytes[$kind-$size]}" "$w" "$n" "$(ratio "$w" "$n")" \
+    wp50=$(mean_col "wfx-$kind-$size" 3)
+    printf '%-6s %-8s %10s %10s %10s %6s %-16s %9s %9s %9s %6s %11s\n' \
+      "$size" "$kind" "${bytes[$kind-$size]}" "$w" "$n" "$(round_ratio "$kind-$size" 2)" "($(per_round "$kind-$size"))" \
       "${wp50}ms" "$(mean_col "wfx-$kind-$size" 4)ms" "$(mean_col "nginx-$kind-$size" 4)ms" \
-      "$(ratio "$wp50" "$np50")" "$([ "$kind" = closed ] && jmh_us "$size" || echo "")"
+      "$(round_ratio "$kind-$size" 3)" "$([ "$kind" = closed ] && jmh_us "$size" || echo "")"
   done
 done
 echo
