@@ -193,6 +193,14 @@ if [ -n "${ids[running-100]:-}" ]; then
   tag=$(curl -sf -D - -o /dev/null -H "$auth" "$(wfx_url $wfx_port running-100)" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r')
   run_wrk "wfx-running-100-304" "$(wfx_url $wfx_port running-100)" -H "If-None-Match: $tag"
 fi
+# Without the cache every request renders (concurrent ones share a rendering): its heap bound.
+jcmd "$bare_pid" GC.run >/dev/null
+bare_gc_before=$(wc -l <"$work/gc-bare.log")
+bare_baseline=$(tail -1 "$work/gc-bare.log" | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//')
+wrk -t2 -c16 -d"$(( duration * 2 ))s" --timeout 60s -H "$auth" "$(wfx_url $bare_port "closed-$largest")" >"$work/wrk-bare-memory.txt"
+bare_peak=$(tail -n +"$(( bare_gc_before + 1 ))" "$work/gc-bare.log" | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | tail -1)
+bare_rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-bare-memory.txt")
+bare_rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$bare_pid/status")
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
 log "PostgreSQL alone: the rows of the $largest-event history (psql, 5 runs)"
@@ -228,15 +236,15 @@ rss_hwm=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$wfx_pid/status")
 memory_rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-memory.txt")
 log "heap: baseline ${baseline} MB, live peak ${after_gc_peak:-n/a} MB, sampled peak ${used_peak} MB, retained ${retained} MB; RSS high-water ${rss_hwm} MB"
 
-log "recording: one batch of $largest events, and 1000 events in batches of 10, against COPY"
+log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
 java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 >"$work/record.txt"
 kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
-large_id=$(awk '$1 == "large" { print $4 }' "$work/record.txt")
+large_id=$(awk '$1 == "large" { print $4; exit }' "$work/record.txt")
 psql_db -d "$db_name" -c "\copy (SELECT * FROM history_events WHERE execution_id = '$large_id' ORDER BY event_id) TO '$work/large.copy'"
 psql_db -d "$db_name" -c "CREATE TABLE copy_probe (LIKE history_events INCLUDING ALL)"
 copy_ms=$(for _ in 1 2 3; do
   psql_db -d "$db_name" -c "TRUNCATE copy_probe" -c '\timing on' -c "\copy copy_probe FROM '$work/large.copy'" | awk '/^Time:/ { print $2 }' | tail -1
-done | sort -n | head -1)
+done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 
 log "JMH: history → document → bytes"
 java -cp "$bench_cp" org.openjdk.jmh.Main 'DocumentBenchmark.renderAndEncode' \
@@ -290,9 +298,10 @@ echo
 echo "database floor: psql returns the $largest rows in ${floor_ms} ms; wfx p50 for a cold render is the JMH figure plus that"
 echo "memory, 16 readers of the $largest-event document on a fresh wfx (-Xmx1g), $memory_rps req/s:"
 echo "  heap baseline ${baseline} MB after GC; live high-water ${after_gc_peak:-no GC during load} MB (+$(( ${after_gc_peak:-$baseline} - baseline )) MB); retained after GC ${retained} MB (+$(( retained - baseline )) MB); sampled peak incl. garbage ${used_peak} MB; RSS high-water ${rss_hwm} MB"
-large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt"); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
+echo "  without the cache (every read renders), same load: $bare_rps req/s, heap ${bare_baseline:-?} MB after GC -> live high-water ${bare_peak:-no GC during load} MB; RSS high-water ${bare_rss} MB"
+large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
 awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v c="$copy_ms" 'BEGIN {
   copy = n / (c / 1000); large = n / ls; small = 1000 / ss
-  printf "recording: one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", n, large, small, copy, large / copy, small / copy }'
+  printf "recording (medians of 3): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", n, large, small, copy, large / copy, small / copy }'
 echo "total time $(( $(date +%s) - started ))s"
 } | tee "$work/table.txt"

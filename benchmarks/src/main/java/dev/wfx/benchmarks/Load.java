@@ -15,8 +15,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code load <base-url> <key> <size>…}: records a closed and a running execution of each
  *       size and prints {@code <closed|running> <size> <execution id>} per line;
- *   <li>{@code record <base-url> <key> <large> <small-total> <small-batch>}: records one closed
- *       run of {@code large} events in one batch, then one of {@code small-total} events in
+ *   <li>{@code record <base-url> <key> <large> <small-total> <small-batch>}: records three closed
+ *       runs of {@code large} events, each in one batch, then one of {@code small-total} events in
  *       batches of {@code small-batch}, and prints {@code <large|small> <events> <seconds>
  *       <execution id>} per line.
  * </ul>
@@ -62,11 +62,13 @@ public final class Load {
       String warmId = TracecatHistories.executionId("record-warm-" + i + "-" + System.nanoTime());
       post(warmId, TracecatHistories.closed(Math.min(large, 2000), warmId));
     }
-    String largeId = TracecatHistories.executionId("record-large-" + System.nanoTime());
-    String body = TracecatHistories.closed(large, largeId);
-    long start = System.nanoTime();
-    post(largeId, body);
-    report("large", large, start, largeId);
+    for (int i = 0; i < 3; i++) {
+      String largeId = TracecatHistories.executionId("record-large-" + i + "-" + System.nanoTime());
+      String body = TracecatHistories.closed(large, largeId);
+      long start = System.nanoTime();
+      post(largeId, body);
+      report("large", large, start, largeId);
+    }
 
     String smallId = TracecatHistories.executionId("record-small-" + System.nanoTime());
     List<String> batches = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class Load {
       batches.add(
           TracecatHistories.closedBatch(smallTotal, smallId, from, Math.min(smallTotal, from + smallBatch)));
     }
-    start = System.nanoTime();
+    long start = System.nanoTime();
     for (String batch : batches) {
       post(smallId, batch);
     }

@@ -13,7 +13,6 @@ import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
 import io.helidon.common.media.type.MediaTypes;
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
@@ -26,10 +25,7 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -48,18 +44,10 @@ public final class WorkflowExecutionService implements HttpService {
   static final String WORKSPACE_QUERY = "workspace_id";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
-  // A closed execution never changes again; a year is the longest max-age caches are asked to keep.
-  private static final Header IMMUTABLE =
-      HeaderValues.create(HeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
-  private static final int WRITE_SLICE = 64 * 1024;
-  private static final Header REVALIDATE = HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-cache");
 
-  private final GetWorkflowExecution getWorkflowExecution;
-  private final GetExecutionVersion getExecutionVersion;
-  private final RenderedDocuments documents;
+  private final DocumentReads documentReads;
   private final RecordHistory recordHistory;
   private final BearerAuthentication authentication;
-  private final WorkflowExecutionJson documentJson;
   private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
   private final long maxBodyBytes;
 
@@ -76,12 +64,14 @@ public final class WorkflowExecutionService implements HttpService {
       WorkflowExecutionJson documentJson,
       long maxBodyBytes,
       long documentCacheBytes) {
-    this.getWorkflowExecution = Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
-    this.getExecutionVersion = Objects.requireNonNull(getExecutionVersion, "getExecutionVersion");
-    this.documents = new RenderedDocuments(documentCacheBytes);
+    this.documentReads =
+        new DocumentReads(
+            getWorkflowExecution,
+            getExecutionVersion,
+            documentJson,
+            new RenderedDocuments(documentCacheBytes));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
-    this.documentJson = Objects.requireNonNull(documentJson, "documentJson");
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("the body limit must be positive");
     }
@@ -112,107 +102,8 @@ public final class WorkflowExecutionService implements HttpService {
     if (path.history()) {
       record(request, response, id, workspace, caller);
     } else {
-      get(request, response, id, workspace, caller);
+      documentReads.answer(request, response, new GetWorkflowExecution.Query(id, caller, workspace));
     }
-  }
-
-  /**
-   * Serves the held rendering when it is current, so a poll costs one version query and no
-   * rendering; a closed one needs not even that, since it can no longer change or move.
-   */
-  private void get(
-      ServerRequest request,
-      ServerResponse response,
-      ExecutionId id,
-      Optional<WorkspaceId> workspace,
-      Role caller) {
-    Optional<RenderedDocument> closed =
-        documents
-            .held(id)
-            .filter(RenderedDocument::closed)
-            .filter(
-                document ->
-                    caller
-                        .visibility(workspace)
-                        .filter(visibility -> visibility.includes(document.workspace()))
-                        .isPresent());
-    if (closed.isPresent()) {
-      send(request, response, closed.get());
-      return;
-    }
-    GetWorkflowExecution.Query query = new GetWorkflowExecution.Query(id, caller, workspace);
-    switch (getExecutionVersion.version(query)) {
-      case GetExecutionVersion.Result.NotFound notFound ->
-          throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
-      case GetExecutionVersion.Result.Current current -> {
-        String entityTag = EntityTags.of(id, current.version());
-        if (EntityTags.noneMatchHits(request.headers().values(HeaderNames.IF_NONE_MATCH), entityTag)) {
-          boolean knownClosed =
-              documents
-                  .held(id)
-                  .filter(held -> held.version() == current.version() && held.closed())
-                  .isPresent();
-          notModified(response, entityTag, knownClosed);
-          return;
-        }
-        RenderedDocument document =
-            documents
-                .atLeast(id, current.version(), () -> render(query))
-                .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND));
-        send(request, response, document);
-      }
-    }
-  }
-
-  private Optional<RenderedDocument> render(GetWorkflowExecution.Query query) {
-    return switch (getWorkflowExecution.get(query)) {
-      case GetWorkflowExecution.Result.NotFound notFound -> Optional.empty();
-      case GetWorkflowExecution.Result.Found found -> {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
-        try {
-          documentJson.write(found.document(), body);
-        } catch (IOException e) {
-          throw new IllegalStateException("writing to memory cannot fail", e);
-        }
-        yield Optional.of(
-            new RenderedDocument(
-                query.id(),
-                found.workspace(),
-                found.document().historyLength(),
-                found.document().closeTime() != null,
-                body.toByteArray()));
-      }
-    };
-  }
-
-  private static void send(ServerRequest request, ServerResponse response, RenderedDocument document) {
-    String entityTag = document.entityTag();
-    if (EntityTags.noneMatchHits(request.headers().values(HeaderNames.IF_NONE_MATCH), entityTag)) {
-      notModified(response, entityTag, document.closed());
-      return;
-    }
-    response.status(Status.OK_200);
-    response.headers().contentType(MediaTypes.APPLICATION_JSON);
-    response.headers().set(HeaderNames.ETAG, entityTag);
-    response.headers().set(document.closed() ? IMMUTABLE : REVALIDATE);
-    byte[] body = document.body();
-    response.headers().contentLength(body.length);
-    // Slices, not send(body): sending the array whole copies it per response, so 16 readers of a
-    // 20 MB document held 16 copies at once.
-    try (OutputStream out = response.outputStream()) {
-      for (int offset = 0; offset < body.length; offset += WRITE_SLICE) {
-        out.write(body, offset, Math.min(WRITE_SLICE, body.length - offset));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("the client went away while reading the document", e);
-    }
-  }
-
-  private static void notModified(ServerResponse response, String entityTag, boolean closed) {
-    response.status(Status.NOT_MODIFIED_304);
-    response.headers().set(HeaderNames.ETAG, entityTag);
-    response.headers().set(closed ? IMMUTABLE : REVALIDATE);
-    response.send();
   }
 
   private void record(
