@@ -35,7 +35,11 @@ final class Settings {
         config
             .get("wfx.max-body-bytes")
             .asLong()
-            .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES));
+            .orElse(RestSettings.DEFAULT_MAX_HISTORY_BODY_BYTES),
+        config
+            .get("wfx.document-cache-bytes")
+            .asLong()
+            .orElse(RestSettings.DEFAULT_DOCUMENT_CACHE_BYTES));
   }
 
   /** How long a stopping service waits for requests in flight (default 10 s). */

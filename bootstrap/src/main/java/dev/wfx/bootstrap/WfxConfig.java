@@ -21,6 +21,7 @@ public final class WfxConfig {
           "WFX_DB_PASSWORD", "wfx.db.password",
           "WFX_DATA_DIR", "wfx.data-dir",
           "WFX_MAX_BODY_BYTES", "wfx.max-body-bytes",
+          "WFX_DOCUMENT_CACHE_BYTES", "wfx.document-cache-bytes",
           "WFX_BOOTSTRAP_ADMIN_KEY", "wfx.bootstrap-admin-key",
           "WFX_BOOTSTRAP_WORKSPACE", "wfx.bootstrap-workspace");
 

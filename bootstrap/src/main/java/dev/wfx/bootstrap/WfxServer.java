@@ -8,6 +8,7 @@ import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.application.audit.AuditedRecordHistory;
 import dev.wfx.application.audit.ListWriteAuditsService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.execution.WorkspaceId;
@@ -80,6 +81,7 @@ public final class WfxServer {
       var useCases =
           new RestApi.UseCases(
               new GetWorkflowExecutionService(executions),
+              new GetExecutionVersionService(executions),
               recordHistory,
               new AuthenticateCallerService(persistence.apiKeys()),
               new ListWriteAuditsService(persistence.auditTrail()));

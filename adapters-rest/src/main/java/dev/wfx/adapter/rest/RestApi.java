@@ -9,6 +9,7 @@ import dev.wfx.adapter.rest.observe.RequestFilter;
 import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.audit.ListWriteAudits;
+import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import io.helidon.metrics.api.MeterRegistry;
@@ -34,11 +35,13 @@ public final class RestApi {
    */
   public record UseCases(
       GetWorkflowExecution getWorkflowExecution,
+      GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
       AuthenticateCaller authenticateCaller,
       ListWriteAudits listWriteAudits) {
     public UseCases {
       Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
+      Objects.requireNonNull(getExecutionVersion, "getExecutionVersion");
       Objects.requireNonNull(recordHistory, "recordHistory");
       Objects.requireNonNull(authenticateCaller, "authenticateCaller");
       Objects.requireNonNull(listWriteAudits, "listWriteAudits");
@@ -87,10 +90,12 @@ public final class RestApi {
     routing.register(
         new WorkflowExecutionService(
             useCases.getWorkflowExecution(),
+            useCases.getExecutionVersion(),
             useCases.recordHistory(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
-            settings.maxHistoryBodyBytes()));
+            settings.maxHistoryBodyBytes(),
+            settings.documentCacheBytes()));
     routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }
 

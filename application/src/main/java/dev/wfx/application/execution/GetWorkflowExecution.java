@@ -25,9 +25,14 @@ public interface GetWorkflowExecution {
 
   /** Found, or not found: missing and invisible are the same answer on purpose (spec §5). */
   sealed interface Result {
-    record Found(ExecutionDocument document) implements Result {
+    /**
+     * @param workspace the execution's own workspace, which never changes, so that a reader may
+     *     keep the document and still check each later caller's visibility
+     */
+    record Found(ExecutionDocument document, WorkspaceId workspace) implements Result {
       public Found {
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(workspace, "workspace");
       }
     }
 

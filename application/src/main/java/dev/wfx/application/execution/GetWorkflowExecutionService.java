@@ -19,7 +19,7 @@ public final class GetWorkflowExecutionService implements GetWorkflowExecution {
         .caller()
         .visibility(query.workspace())
         .flatMap(visibility -> executions.find(query.id(), visibility))
-        .<Result>map(execution -> new Result.Found(ExecutionDocuments.render(execution)))
+        .<Result>map(execution -> new Result.Found(ExecutionDocuments.render(execution), execution.workspace()))
         .orElseGet(Result.NotFound::new);
   }
 }

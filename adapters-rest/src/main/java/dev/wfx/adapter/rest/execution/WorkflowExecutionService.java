@@ -4,6 +4,7 @@ import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
+import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
@@ -25,7 +26,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -45,27 +45,33 @@ public final class WorkflowExecutionService implements HttpService {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
-  private final GetWorkflowExecution getWorkflowExecution;
+  private final DocumentReads documentReads;
   private final RecordHistory recordHistory;
   private final BearerAuthentication authentication;
-  private final WorkflowExecutionJson documentJson;
   private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
   private final long maxBodyBytes;
 
   /**
    * @param documentJson encodes the GET document
    * @param maxBodyBytes the largest history body accepted
+   * @param documentCacheBytes the most bytes of rendered documents kept for later readers
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
+      GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
-      long maxBodyBytes) {
-    this.getWorkflowExecution = Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
+      long maxBodyBytes,
+      long documentCacheBytes) {
+    this.documentReads =
+        new DocumentReads(
+            getWorkflowExecution,
+            getExecutionVersion,
+            documentJson,
+            new RenderedDocuments(documentCacheBytes));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
-    this.documentJson = Objects.requireNonNull(documentJson, "documentJson");
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("the body limit must be positive");
     }
@@ -79,7 +85,7 @@ public final class WorkflowExecutionService implements HttpService {
         .any("/" + ExecutionPath.WORKSPACES + "/{+path}", this::handle);
   }
 
-  private void handle(ServerRequest request, ServerResponse response) throws IOException {
+  private void handle(ServerRequest request, ServerResponse response) {
     ExecutionPath path =
         ExecutionPath.parse(request.path().absolute().rawPath())
             .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
@@ -96,23 +102,7 @@ public final class WorkflowExecutionService implements HttpService {
     if (path.history()) {
       record(request, response, id, workspace, caller);
     } else {
-      get(response, id, workspace, caller);
-    }
-  }
-
-  private void get(
-      ServerResponse response, ExecutionId id, Optional<WorkspaceId> workspace, Caller caller)
-      throws IOException {
-    switch (getWorkflowExecution.get(new GetWorkflowExecution.Query(id, caller.role(), workspace))) {
-      case GetWorkflowExecution.Result.Found found -> {
-        response.status(Status.OK_200);
-        response.headers().contentType(MediaTypes.APPLICATION_JSON);
-        try (OutputStream out = response.outputStream()) {
-          documentJson.write(found.document(), out);
-        }
-      }
-      case GetWorkflowExecution.Result.NotFound notFound ->
-          throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      documentReads.answer(request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace));
     }
   }
 

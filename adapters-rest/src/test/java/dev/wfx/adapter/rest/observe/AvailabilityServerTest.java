@@ -11,6 +11,7 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.ListWriteAuditsService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.execution.ExecutionId;
@@ -82,6 +83,7 @@ class AvailabilityServerTest {
         routing,
         new RestApi.UseCases(
             new GetWorkflowExecutionService(down),
+            new GetExecutionVersionService(down),
             new RecordHistoryService(down),
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),

@@ -7,6 +7,7 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.ListWriteAuditsService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import io.helidon.http.HeaderNames;
 import io.helidon.metrics.api.Metrics;
@@ -37,6 +38,7 @@ class ShuttingDownServerTest {
         routing,
         new RestApi.UseCases(
             new GetWorkflowExecutionService(FIXTURE.executions),
+            new GetExecutionVersionService(FIXTURE.executions),
             FIXTURE.recordHistory,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),

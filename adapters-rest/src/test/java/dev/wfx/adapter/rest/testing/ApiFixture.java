@@ -7,6 +7,7 @@ import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.application.audit.AuditedRecordHistory;
 import dev.wfx.application.audit.ListWriteAuditsService;
+import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistoryService;
@@ -63,7 +64,11 @@ public final class ApiFixture {
     RestApi.routing(
         routing,
         new RestApi.UseCases(
-            reads, recordHistory, authenticateCaller, new ListWriteAuditsService(auditTrail)),
+            reads,
+            new GetExecutionVersionService(executions),
+            recordHistory,
+            authenticateCaller,
+            new ListWriteAuditsService(auditTrail)),
         message -> message.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }
@@ -76,7 +81,8 @@ public final class ApiFixture {
             .visibility(query.workspace())
             .flatMap(visibility -> executions.find(query.id(), visibility))
             .<GetWorkflowExecution.Result>map(
-                execution -> new GetWorkflowExecution.Result.Found(Documents.failedRun(execution.id())))
+                execution -> new GetWorkflowExecution.Result.Found(
+                        Documents.failedRun(execution.id()), execution.workspace()))
             .orElseGet(GetWorkflowExecution.Result.NotFound::new);
   }
 
