@@ -42,8 +42,12 @@ public final class PostgresAuditTrail implements AuditTrail {
 
   @Override
   public void record(WriteAudit entry) {
+    Sql.guarded("record a write in the audit trail", () -> insert(entry));
+  }
+
+  private long insert(WriteAudit entry) {
     Role role = entry.caller().role();
-    db.execute()
+    return db.execute()
         .insert(
             INSERT,
             Sql.timestamp(entry.at()),
@@ -66,6 +70,10 @@ public final class PostgresAuditTrail implements AuditTrail {
 
   @Override
   public List<WriteAudit> latest(Optional<ExecutionId> execution, int limit) {
+    return Sql.guarded("read the audit trail", () -> query(execution, limit));
+  }
+
+  private List<WriteAudit> query(Optional<ExecutionId> execution, int limit) {
     Stream<DbRow> rows =
         execution.isPresent()
             ? db.execute()
