@@ -94,8 +94,7 @@ public final class RestApi {
             useCases.recordHistory(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
-            settings.maxHistoryBodyBytes(),
-            settings.documentCacheBytes()));
+            settings));
     routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +117,35 @@ class ResourceLimitsTest {
       for (Socket socket : crowd) {
         socket.close();
       }
+    }
+  }
+
+  @Test
+  void givenAnUploadThatStallsMidBody_whenTheBodyReadTimeoutPasses_thenTheConnectionIsCutOff()
+      throws IOException {
+    try (Socket socket = connect()) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+                      + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{\"events\":[")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      long start = System.nanoTime();
+
+      // The server ends the exchange: an answer, end of stream, or a reset — never silence.
+      try (InputStream in = socket.getInputStream()) {
+        while (in.read() >= 0) {
+          // drain whatever answer comes before the close
+        }
+      } catch (SocketException reset) {
+        // a reset is a cut-off too
+      }
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertTrue(
+          waitedMillis >= RunningService.BODY_READ_TIMEOUT.toMillis() - 200
+              && waitedMillis < RunningService.BODY_READ_TIMEOUT.toMillis() + 5_000,
+          "cut off after " + waitedMillis + " ms");
     }
   }
 

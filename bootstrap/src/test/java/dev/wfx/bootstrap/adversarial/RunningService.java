@@ -35,6 +35,8 @@ public final class RunningService {
   static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
   /** Small enough to go over cheaply, large enough for a 10 MB payload and 100,000 events. */
   static final long BODY_LIMIT = 32L * 1024 * 1024;
+  /** Short, so that the suite sees stalled uploads cut off without waiting long. */
+  static final java.time.Duration BODY_READ_TIMEOUT = java.time.Duration.ofSeconds(2);
 
   private static final Pattern PROBLEM =
       Pattern.compile(
@@ -108,7 +110,8 @@ public final class RunningService {
                     "wfx.db.user", db.user(),
                     "wfx.db.password", db.password(),
                     "wfx.db.schema", db.schema(),
-                    "wfx.max-body-bytes", Long.toString(BODY_LIMIT))))
+                    "wfx.max-body-bytes", Long.toString(BODY_LIMIT),
+                    "wfx.body-read-timeout", BODY_READ_TIMEOUT.toString())))
         .addSource(ConfigSources.classpath("application.yaml"))
         .build();
   }

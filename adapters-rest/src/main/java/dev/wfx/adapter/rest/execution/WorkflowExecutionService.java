@@ -1,5 +1,6 @@
 package dev.wfx.adapter.rest.execution;
 
+import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,11 +52,11 @@ public final class WorkflowExecutionService implements HttpService {
   private final BearerAuthentication authentication;
   private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
   private final long maxBodyBytes;
+  private final Duration bodyReadTimeout;
 
   /**
    * @param documentJson encodes the GET document
-   * @param maxBodyBytes the largest history body accepted
-   * @param documentCacheBytes the most bytes of rendered documents kept for later readers
+   * @param settings the body limit, the document cache size and the body read timeout
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
@@ -62,20 +64,17 @@ public final class WorkflowExecutionService implements HttpService {
       RecordHistory recordHistory,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
-      long maxBodyBytes,
-      long documentCacheBytes) {
+      RestSettings settings) {
     this.documentReads =
         new DocumentReads(
             getWorkflowExecution,
             getExecutionVersion,
             documentJson,
-            new RenderedDocuments(documentCacheBytes));
+            new RenderedDocuments(settings.documentCacheBytes()));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
-    if (maxBodyBytes < 1) {
-      throw new IllegalArgumentException("the body limit must be positive");
-    }
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = settings.maxHistoryBodyBytes();
+    this.bodyReadTimeout = settings.bodyReadTimeout();
   }
 
   @Override
@@ -117,7 +116,10 @@ public final class WorkflowExecutionService implements HttpService {
       throw BodyLimit.tooLarge(maxBodyBytes);
     }
     Translation translation;
-    try (InputStream body = new BodyLimit(request.content().inputStream(), maxBodyBytes)) {
+    try (InputStream body =
+        new BodyLimit(
+            new StalledBodyGuard(request.content().inputStream(), bodyReadTimeout),
+            maxBodyBytes)) {
       translation = translator.translate(body);
     } catch (IOException e) {
       throw ApiProblem.of(Status.BAD_REQUEST_400, "The request body could not be read.");
