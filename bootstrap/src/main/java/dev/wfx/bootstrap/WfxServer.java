@@ -21,7 +21,7 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -67,7 +67,7 @@ public final class WfxServer {
     PostgresPersistence persistence = PostgresPersistence.start(Settings.database(config));
     try {
       announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
-      MeterRegistry registry = Metrics.globalRegistry();
+      MeterRegistry registry = Services.get(MeterRegistry.class);
       registerPoolGauges(registry, persistence);
       ServiceGate gate = new ServiceGate();
       var executions = persistence.executions();

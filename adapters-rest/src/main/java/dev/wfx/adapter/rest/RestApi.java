@@ -13,7 +13,7 @@ import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.service.registry.Services;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Objects;
@@ -68,7 +68,7 @@ public final class RestApi {
         failureMessageRedactor,
         settings,
         new ServiceGate(),
-        Metrics.globalRegistry());
+        Services.get(MeterRegistry.class));
   }
 
   /**

@@ -35,7 +35,6 @@ public final class RawHttp {
       return values == null ? null : String.join(",", values);
     }
 
-    /** Status, headers other than {@code Date}, and body: what must match byte for byte. */
     /**
      * The answer as a caller can compare it: without {@code Date}, and with a request id the
      * service made up itself (for a request too malformed to read the suite's id from) replaced by

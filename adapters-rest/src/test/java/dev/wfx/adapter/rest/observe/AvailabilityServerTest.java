@@ -24,7 +24,8 @@ import dev.wfx.domain.history.HistoryEvent;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.service.registry.Services;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.http.HttpRouting;
@@ -90,7 +91,7 @@ class AvailabilityServerTest {
         message -> message,
         new RestSettings(ApiFixture.BODY_LIMIT),
         new ServiceGate(),
-        Metrics.globalRegistry());
+        Services.get(MeterRegistry.class));
   }
 
   @Test

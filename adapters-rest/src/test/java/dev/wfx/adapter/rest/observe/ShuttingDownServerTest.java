@@ -10,7 +10,8 @@ import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import io.helidon.http.HeaderNames;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.service.registry.Services;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.http.HttpRouting;
@@ -45,7 +46,7 @@ class ShuttingDownServerTest {
         message -> message,
         new RestSettings(ApiFixture.BODY_LIMIT),
         GATE,
-        Metrics.globalRegistry());
+        Services.get(MeterRegistry.class));
     GATE.close();
   }
 
