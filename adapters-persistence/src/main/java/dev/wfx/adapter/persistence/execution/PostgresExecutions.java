@@ -12,8 +12,10 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbRow;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,6 +28,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Driven adapter: the {@link Executions} port on PostgreSQL, one row per execution in {@code
@@ -76,6 +79,8 @@ public final class PostgresExecutions implements Executions {
                            task_id, fingerprint, payload, payload_encoding, payload_size,
                            attributes)
       FROM STDIN""";
+
+  private static final int COPY_CHUNK = 1 << 16;
 
   private final DbClient db;
   private final DataSource dataSource;
@@ -235,16 +240,25 @@ public final class PostgresExecutions implements Executions {
 
   private void copyEvents(Connection connection, ExecutionId id, List<HistoryEvent> events)
       throws SQLException {
-    StringBuilder data = new StringBuilder(events.size() * 256);
-    for (HistoryEvent event : events) {
-      CopyText.appendRow(data, id.value(), codec.encode(event));
-    }
-    try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(COPY_EVENTS, new StringReader(data.toString()));
+    // Rows stream to the server as they are written, in COPY_CHUNK pieces: the whole batch as one
+    // string would be copied three times over (growing, toString, encoding) before a byte is sent.
+    StringBuilder rows = new StringBuilder(COPY_CHUNK + 4096);
+    try (Writer out =
+        new OutputStreamWriter(
+            new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY_EVENTS, COPY_CHUNK),
+            StandardCharsets.UTF_8)) {
+      for (HistoryEvent event : events) {
+        CopyText.appendRow(rows, id.value(), codec.encode(event));
+        if (rows.length() >= COPY_CHUNK) {
+          out.append(rows);
+          rows.setLength(0);
+        }
+      }
+      out.append(rows);
     } catch (IOException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw cause;
+      }
       throw new UncheckedIOException("cannot stream the events of execution " + id, e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.wfx.adapter.rest.temporal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.EventType;
@@ -9,7 +10,13 @@ import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.JsonText;
 import dev.wfx.domain.history.KnownEventType;
 import dev.wfx.domain.history.Payload;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,15 +25,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Maps one Temporal event object to its typed {@link HistoryEvent}. */
 final class EventTranslation {
 
   private static final String ATTRIBUTES_SUFFIX = "EventAttributes";
+  // Spelled once per event type rather than once per event; Temporal has about sixty types.
+  private static final Map<String, String> ATTRIBUTES_NAMES = new ConcurrentHashMap<>();
 
   private EventTranslation() {}
 
@@ -245,6 +254,10 @@ final class EventTranslation {
 
   /** {@code ACTIVITY_TASK_SCHEDULED} → {@code activityTaskScheduledEventAttributes}. */
   static String attributesName(EventType type) {
+    return ATTRIBUTES_NAMES.computeIfAbsent(type.name(), name -> spellAttributesName(type));
+  }
+
+  private static String spellAttributesName(EventType type) {
     StringBuilder name = new StringBuilder();
     for (String word : type.name().toLowerCase(Locale.ROOT).split("_")) {
       if (word.isEmpty()) {
@@ -269,19 +282,36 @@ final class EventTranslation {
   /**
    * SHA-256 of the event as received, but with the id, task id and type in one spelling, so that a
    * retry from a tool that spells them the other proto3 way is still a duplicate.
+   *
+   * <p>The digest input is the event's compact JSON in UTF-8, written straight into the digest
+   * rather than built as a string first; the bytes are the same either way.
    */
   private static Fingerprint fingerprint(JsonTree.Obj event, EventId id, EventType type, long taskId) {
-    Map<String, JsonTree> canonical = new LinkedHashMap<>(event.members());
-    canonical.put("eventId", new JsonTree.Num(Long.toString(id.value()), true));
-    canonical.put("eventType", new JsonTree.Str(type.name()));
-    if (canonical.containsKey("taskId")) {
-      canonical.put("taskId", new JsonTree.Num(Long.toString(taskId), true));
-    }
-    byte[] text = new JsonTree.Obj(canonical).toJson().getBytes(StandardCharsets.UTF_8);
+    MessageDigest sha256;
     try {
-      return Fingerprint.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
+      sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+    // The writer encodes as String.getBytes(UTF_8) does, a lone surrogate included (as '?').
+    Writer text =
+        new OutputStreamWriter(
+            new DigestOutputStream(OutputStream.nullOutputStream(), sha256), StandardCharsets.UTF_8);
+    try (JsonGenerator generator = JsonTree.FACTORY.createGenerator(text)) {
+      generator.writeStartObject();
+      for (Map.Entry<String, JsonTree> member : event.members().entrySet()) {
+        generator.writeFieldName(member.getKey());
+        switch (member.getKey()) {
+          case "eventId" -> generator.writeNumber(Long.toString(id.value()));
+          case "eventType" -> generator.writeString(type.name());
+          case "taskId" -> generator.writeNumber(Long.toString(taskId));
+          default -> member.getValue().write(generator);
+        }
+      }
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a digest cannot fail", e);
+    }
+    return Fingerprint.of(HexFormat.of().formatHex(sha256.digest()));
   }
 }
