@@ -7,7 +7,9 @@ import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbRow;
@@ -44,6 +46,10 @@ public final class PostgresExecutions implements Executions {
   private static final String ROW_COLUMNS = "SELECT workspace_id, history_length FROM executions";
   private static final String ROW_EVERYWHERE = ROW_COLUMNS + " WHERE id = ?";
   private static final String ROW_WITHIN = ROW_COLUMNS + " WHERE id = ? AND workspace_id = ?";
+  private static final String SUMMARY_COLUMNS =
+      "SELECT workspace_id, history_length, run_id FROM executions";
+  private static final String SUMMARY_EVERYWHERE = SUMMARY_COLUMNS + " WHERE id = ?";
+  private static final String SUMMARY_WITHIN = SUMMARY_COLUMNS + " WHERE id = ? AND workspace_id = ?";
   private static final String VERSION_EVERYWHERE =
       "SELECT history_length FROM executions WHERE id = ?";
   private static final String VERSION_WITHIN =
@@ -57,6 +63,15 @@ public final class PostgresExecutions implements Executions {
              CAST(attributes AS text) AS attributes
       FROM history_events
       WHERE execution_id = ? AND event_id <= ?
+      ORDER BY event_id""";
+  // The started event and the tail from the given id, bounded by the summary's length like EVENTS.
+  private static final String TAIL_EVENTS =
+      """
+      SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+             CAST(payload AS text) AS payload, payload_encoding, payload_size,
+             CAST(attributes AS text) AS attributes
+      FROM history_events
+      WHERE execution_id = ? AND (event_id = 1 OR event_id >= ?) AND event_id <= ?
       ORDER BY event_id""";
   // A rival that created the execution first makes this insert nothing, not fail.
   private static final String INSERT_EXECUTION =
@@ -114,6 +129,39 @@ public final class PostgresExecutions implements Executions {
       events.forEach(event -> history.add(codec.decode(eventRow(event))));
     }
     return Optional.of(WorkflowExecution.restore(id, workspace, history));
+  }
+
+  @Override
+  public Optional<WorkflowExecution> findForAppend(
+      ExecutionId id, Visibility visibility, EventId from) {
+    return Sql.guarded("read execution " + id + " for appending", () -> loadTail(id, visibility, from));
+  }
+
+  private Optional<WorkflowExecution> loadTail(ExecutionId id, Visibility visibility, EventId from) {
+    Optional<DbRow> found =
+        switch (visibility) {
+          case Visibility.Everywhere everywhere -> db.execute().get(SUMMARY_EVERYWHERE, id.value());
+          case Visibility.Within within ->
+              db.execute().get(SUMMARY_WITHIN, id.value(), within.workspace().value());
+        };
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    DbRow row = found.get();
+    WorkspaceId workspace = WorkspaceId.of(row.column("workspace_id").get(String.class));
+    long length = number(row.column("history_length"));
+    // At least the last stored event, which is the closing one of a closed execution.
+    long tailFrom = Math.min(from.value(), length);
+    List<HistoryEvent> events = new ArrayList<>();
+    try (Stream<DbRow> rows = db.execute().query(TAIL_EVENTS, id.value(), tailFrom, length)) {
+      rows.forEach(event -> events.add(codec.decode(eventRow(event))));
+    }
+    if (events.isEmpty() || !(events.getFirst() instanceof WorkflowStarted started)) {
+      throw new IllegalStateException("execution " + id + " has no stored started event");
+    }
+    return Optional.of(
+        WorkflowExecution.restoreForAppend(
+            id, workspace, length, row.column("run_id").get(String.class), started, events));
   }
 
   @Override
