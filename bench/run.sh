@@ -15,7 +15,10 @@
 # BENCH_DURATION (seconds per wrk run, 3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
 # BENCH_WFX_PORT (18181), BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1, BENCH_ONLY=recording (only the recording line:
 # one wfx, the recording runs and COPY, about a minute; BENCH_JAVA_OPTS adds JVM options to wfx,
-# e.g. -XX:StartFlightRecording=filename=bench/target/rec.jfr to profile it).
+# e.g. -XX:StartFlightRecording=filename=bench/target/rec.jfr to profile it), BENCH_RECORD_WARMUPS
+# (0: extra unmeasured recording runs at full size first, for a server in its steady state),
+# BENCH_WFX_JAR (a wfx.jar to measure instead of this tree's, e.g. a build of an older commit, with
+# its libs/ beside it).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bin/java-home.sh"
@@ -78,7 +81,7 @@ start_wfx() {
   WFX_PORT="$1" WFX_HOST=127.0.0.1 WFX_DOCUMENT_CACHE_BYTES="$2" \
     WFX_DB_URL="jdbc:postgresql://$db_host:$db_port/$db_name" WFX_DB_USER="$db_user" \
     WFX_DB_PASSWORD="${PGPASSWORD:-}" WFX_BOOTSTRAP_ADMIN_KEY="$key" WFX_BOOTSTRAP_WORKSPACE=bench \
-    java -Xms1g -Xmx1g -XX:+UseG1GC "-Xlog:gc:file=$3" ${BENCH_JAVA_OPTS:-} -jar "$root/bootstrap/target/wfx.jar" \
+    java -Xms1g -Xmx1g -XX:+UseG1GC "-Xlog:gc:file=$3" ${BENCH_JAVA_OPTS:-} -jar "${BENCH_WFX_JAR:-$root/bootstrap/target/wfx.jar}" \
     >"$3.out" 2>&1 &
   echo $!
 }
@@ -94,7 +97,7 @@ await_port() {
 # record_against_copy: the recording runs against the wfx on $wfx_port, into record.txt.
 record_against_copy() {
   log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
-  java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 >"$work/record.txt"
+  java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 "${BENCH_RECORD_WARMUPS:-0}" >"$work/record.txt"
 }
 # copy_against_recording: PostgreSQL's own COPY of the first large execution's rows; sets copy_ms.
 copy_against_recording() {
@@ -124,7 +127,7 @@ if [ "${BENCH_ONLY:-}" = recording ]; then
   copy_against_recording
   {
     echo
-    echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), warm-up runs ${BENCH_RECORD_WARMUPS:-0}, ${BENCH_WFX_JAR:-bootstrap/target/wfx.jar}"
     recording_line
     echo "total time $(( $(date +%s) - started ))s"
   } | tee "$work/table.txt"
