@@ -13,12 +13,12 @@
 # Settings (environment): BENCH_DB_HOST/PORT/USER (127.0.0.1/5432/postgres, PGPASSWORD if any),
 # BENCH_DB_NAME (wfx_bench, dropped and created), BENCH_SIZES ("10 100 1000 10000"),
 # BENCH_DURATION (seconds per wrk run, 3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
-# BENCH_WFX_PORT (18181), BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1, BENCH_ONLY=recording (only the recording line:
-# one wfx, the recording runs and COPY, about a minute; BENCH_JAVA_OPTS adds JVM options to wfx,
-# e.g. -XX:StartFlightRecording=filename=bench/target/rec.jfr to profile it), BENCH_RECORD_WARMUPS
-# (0: extra unmeasured recording runs at full size first, for a server in its steady state),
-# BENCH_WFX_JAR (a wfx.jar to measure instead of this tree's, e.g. a build of an older commit, with
-# its libs/ beside it).
+# BENCH_WFX_PORT (18181), BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1,
+# BENCH_ONLY=recording (only the recording line: one wfx, the recording runs and COPY, under a
+# minute), BENCH_RECORD_WARMUPS (0: unmeasured recording runs at full size first, for a server in
+# its steady state), BENCH_JAVA_OPTS (more JVM options for wfx, e.g.
+# -XX:StartFlightRecording=filename=/tmp/rec.jfr to profile it), BENCH_WFX_JAR (a wfx.jar to
+# measure instead of this tree's, with its libs/ beside it, e.g. a build of an older commit).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bin/java-home.sh"

@@ -22,18 +22,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Maps one Temporal event object to its typed {@link HistoryEvent}. */
 final class EventTranslation {
 
   private static final String ATTRIBUTES_SUFFIX = "EventAttributes";
-  // Spelled once per event type rather than once per event; Temporal has about sixty types.
-  private static final Map<String, String> ATTRIBUTES_NAMES = new ConcurrentHashMap<>();
+  // Spelled once per known type rather than once per event; a type the service does not know is
+  // spelled each time, so that senders cannot grow this table.
+  private static final Map<KnownEventType, String> ATTRIBUTES_NAMES = attributesNames();
 
   private EventTranslation() {}
 
@@ -252,7 +253,15 @@ final class EventTranslation {
 
   /** {@code ACTIVITY_TASK_SCHEDULED} → {@code activityTaskScheduledEventAttributes}. */
   static String attributesName(EventType type) {
-    return ATTRIBUTES_NAMES.computeIfAbsent(type.name(), name -> spellAttributesName(type));
+    return type.known().map(ATTRIBUTES_NAMES::get).orElseGet(() -> spellAttributesName(type));
+  }
+
+  private static Map<KnownEventType, String> attributesNames() {
+    Map<KnownEventType, String> names = new EnumMap<>(KnownEventType.class);
+    for (KnownEventType known : KnownEventType.values()) {
+      names.put(known, spellAttributesName(EventType.of(known)));
+    }
+    return names;
   }
 
   private static String spellAttributesName(EventType type) {
