@@ -46,10 +46,6 @@ public final class PostgresExecutions implements Executions {
   private static final String ROW_COLUMNS = "SELECT workspace_id, history_length FROM executions";
   private static final String ROW_EVERYWHERE = ROW_COLUMNS + " WHERE id = ?";
   private static final String ROW_WITHIN = ROW_COLUMNS + " WHERE id = ? AND workspace_id = ?";
-  private static final String SUMMARY_COLUMNS =
-      "SELECT workspace_id, history_length, run_id FROM executions";
-  private static final String SUMMARY_EVERYWHERE = SUMMARY_COLUMNS + " WHERE id = ?";
-  private static final String SUMMARY_WITHIN = SUMMARY_COLUMNS + " WHERE id = ? AND workspace_id = ?";
   private static final String VERSION_EVERYWHERE =
       "SELECT history_length FROM executions WHERE id = ?";
   private static final String VERSION_WITHIN =
@@ -64,15 +60,31 @@ public final class PostgresExecutions implements Executions {
       FROM history_events
       WHERE execution_id = ? AND event_id <= ?
       ORDER BY event_id""";
-  // The started event and the tail from the given id, bounded by the summary's length like EVENTS.
-  private static final String TAIL_EVENTS =
+  // The summary with the started event and the tail from the given id (at least the last event),
+  // in one round trip and one snapshot; every row repeats the summary. Two index ranges joined
+  // laterally: one range with an OR, or bounded by the outer row, would scan the whole history.
+  private static final String TAIL =
       """
-      SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
-             CAST(payload AS text) AS payload, payload_encoding, payload_size,
-             CAST(attributes AS text) AS attributes
-      FROM history_events
-      WHERE execution_id = ? AND (event_id = 1 OR event_id >= ?) AND event_id <= ?
-      ORDER BY event_id""";
+      SELECT e.workspace_id, e.history_length, e.run_id,
+             h.event_id, h.kind, h.event_type, h.event_time, h.event_time_nanos, h.task_id,
+             h.fingerprint, h.payload, h.payload_encoding, h.payload_size, h.attributes
+      FROM executions e
+      CROSS JOIN LATERAL (
+        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+               CAST(payload AS text) AS payload, payload_encoding, payload_size,
+               CAST(attributes AS text) AS attributes
+        FROM history_events
+        WHERE execution_id = e.id AND event_id = 1
+        UNION ALL
+        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+               CAST(payload AS text), payload_encoding, payload_size, CAST(attributes AS text)
+        FROM history_events
+        WHERE execution_id = e.id
+          AND event_id >= GREATEST(2, LEAST(?, e.history_length))
+          AND event_id <= e.history_length) h
+      WHERE e.id = ?""";
+  private static final String TAIL_EVERYWHERE = TAIL + " ORDER BY h.event_id";
+  private static final String TAIL_WITHIN = TAIL + " AND e.workspace_id = ? ORDER BY h.event_id";
   // A rival that created the execution first makes this insert nothing, not fail.
   private static final String INSERT_EXECUTION =
       """
@@ -138,30 +150,33 @@ public final class PostgresExecutions implements Executions {
   }
 
   private Optional<WorkflowExecution> loadTail(ExecutionId id, Visibility visibility, EventId from) {
-    Optional<DbRow> found =
+    List<DbRow> rows;
+    try (Stream<DbRow> tail =
         switch (visibility) {
-          case Visibility.Everywhere everywhere -> db.execute().get(SUMMARY_EVERYWHERE, id.value());
+          case Visibility.Everywhere everywhere ->
+              db.execute().query(TAIL_EVERYWHERE, from.value(), id.value());
           case Visibility.Within within ->
-              db.execute().get(SUMMARY_WITHIN, id.value(), within.workspace().value());
-        };
-    if (found.isEmpty()) {
+              db.execute().query(TAIL_WITHIN, from.value(), id.value(), within.workspace().value());
+        }) {
+      rows = tail.toList();
+    }
+    if (rows.isEmpty()) {
       return Optional.empty();
     }
-    DbRow row = found.get();
-    WorkspaceId workspace = WorkspaceId.of(row.column("workspace_id").get(String.class));
-    long length = number(row.column("history_length"));
-    // At least the last stored event, which is the closing one of a closed execution.
-    long tailFrom = Math.min(from.value(), length);
-    List<HistoryEvent> events = new ArrayList<>();
-    try (Stream<DbRow> rows = db.execute().query(TAIL_EVENTS, id.value(), tailFrom, length)) {
-      rows.forEach(event -> events.add(codec.decode(eventRow(event))));
-    }
-    if (events.isEmpty() || !(events.getFirst() instanceof WorkflowStarted started)) {
+    DbRow summary = rows.getFirst();
+    List<HistoryEvent> events = new ArrayList<>(rows.size());
+    rows.forEach(row -> events.add(codec.decode(eventRow(row))));
+    if (!(events.getFirst() instanceof WorkflowStarted started)) {
       throw new IllegalStateException("execution " + id + " has no stored started event");
     }
     return Optional.of(
         WorkflowExecution.restoreForAppend(
-            id, workspace, length, row.column("run_id").get(String.class), started, events));
+            id,
+            WorkspaceId.of(summary.column("workspace_id").get(String.class)),
+            number(summary.column("history_length")),
+            summary.column("run_id").get(String.class),
+            started,
+            events));
   }
 
   @Override
