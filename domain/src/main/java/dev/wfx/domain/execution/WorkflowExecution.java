@@ -94,9 +94,10 @@ public final class WorkflowExecution {
   /**
    * Rebuilds an execution for judging a batch without its whole history: the store vouches for
    * the history's length and run id (the new run id of its last reset, else the started event's),
-   * and hands over its started event and its stored events from {@code from} on, but at least the
-   * last one, so that a closing event is always held. {@link #append} then keeps every rule for
-   * batches that begin at {@code from} or later; {@link #history()} is not available.
+   * and hands over its started event and the tail of its stored events from the batch's first id
+   * on, but at least the last one, so that a closing event is always held. {@link #append} then
+   * keeps every rule for a batch that begins within the tail or after it (one that begins before
+   * it is the caller's bug); {@link #history()} is not available.
    */
   public static WorkflowExecution restoreForAppend(
       ExecutionId id,
