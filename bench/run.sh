@@ -13,7 +13,12 @@
 # Settings (environment): BENCH_DB_HOST/PORT/USER (127.0.0.1/5432/postgres, PGPASSWORD if any),
 # BENCH_DB_NAME (wfx_bench, dropped and created), BENCH_SIZES ("10 100 1000 10000"),
 # BENCH_DURATION (seconds per wrk run, 3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
-# BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1.
+# BENCH_WFX_PORT (18181), BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1,
+# BENCH_ONLY=recording (only the recording line: one wfx, the recording runs and COPY, under a
+# minute), BENCH_RECORD_WARMUPS (0: unmeasured recording runs at full size first, for a server in
+# its steady state), BENCH_JAVA_OPTS (more JVM options for wfx, e.g.
+# -XX:StartFlightRecording=filename=/tmp/rec.jfr to profile it), BENCH_WFX_JAR (a wfx.jar to
+# measure instead of this tree's, with its libs/ beside it, e.g. a build of an older commit).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bin/java-home.sh"
@@ -26,7 +31,7 @@ db_host="${BENCH_DB_HOST:-127.0.0.1}"
 db_port="${BENCH_DB_PORT:-5432}"
 db_user="${BENCH_DB_USER:-postgres}"
 db_name="${BENCH_DB_NAME:-wfx_bench}"
-wfx_port=18181
+wfx_port="${BENCH_WFX_PORT:-18181}"
 bare_port=18183
 nginx_port=18182
 work="$root/bench/target"
@@ -76,7 +81,7 @@ start_wfx() {
   WFX_PORT="$1" WFX_HOST=127.0.0.1 WFX_DOCUMENT_CACHE_BYTES="$2" \
     WFX_DB_URL="jdbc:postgresql://$db_host:$db_port/$db_name" WFX_DB_USER="$db_user" \
     WFX_DB_PASSWORD="${PGPASSWORD:-}" WFX_BOOTSTRAP_ADMIN_KEY="$key" WFX_BOOTSTRAP_WORKSPACE=bench \
-    java -Xms1g -Xmx1g -XX:+UseG1GC "-Xlog:gc:file=$3" -jar "$root/bootstrap/target/wfx.jar" \
+    java -Xms1g -Xmx1g -XX:+UseG1GC "-Xlog:gc:file=$3" ${BENCH_JAVA_OPTS:-} -jar "${BENCH_WFX_JAR:-$root/bootstrap/target/wfx.jar}" \
     >"$3.out" 2>&1 &
   echo $!
 }
@@ -88,6 +93,46 @@ await_port() {
   echo "bench/run.sh: nothing answers on port $1" >&2
   exit 1
 }
+
+# record_against_copy: the recording runs against the wfx on $wfx_port, into record.txt.
+record_against_copy() {
+  log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
+  java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 "${BENCH_RECORD_WARMUPS:-0}" >"$work/record.txt"
+}
+# copy_against_recording: PostgreSQL's own COPY of the first large execution's rows; sets copy_ms.
+copy_against_recording() {
+  local large_id
+  large_id=$(awk '$1 == "large" { print $4; exit }' "$work/record.txt")
+  psql_db -d "$db_name" -c "\copy (SELECT * FROM history_events WHERE execution_id = '$large_id' ORDER BY event_id) TO '$work/large.copy'"
+  psql_db -d "$db_name" -c "CREATE TABLE copy_probe (LIKE history_events INCLUDING ALL)"
+  copy_ms=$(for _ in 1 2 3; do
+    psql_db -d "$db_name" -c "TRUNCATE copy_probe" -c '\timing on' -c "\copy copy_probe FROM '$work/large.copy'" | awk '/^Time:/ { print $2 }' | tail -1
+  done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+}
+# recording_line: the recording figures, medians of the three large runs and of the COPY runs.
+recording_line() {
+  local large_s small_s
+  large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
+  awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v c="$copy_ms" 'BEGIN {
+    copy = n / (c / 1000); large = n / ls; small = 1000 / ss
+    printf "recording (medians of 3): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", n, large, small, copy, large / copy, small / copy }'
+}
+
+if [ "${BENCH_ONLY:-}" = recording ]; then
+  log "recording only: starting wfx"
+  wfx_pid=$(start_wfx $wfx_port 134217728 "$work/gc-main.log"); pids+=("$wfx_pid")
+  await_port $wfx_port
+  record_against_copy
+  kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
+  copy_against_recording
+  {
+    echo
+    echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), warm-up runs ${BENCH_RECORD_WARMUPS:-0}, ${BENCH_WFX_JAR:-bootstrap/target/wfx.jar}"
+    recording_line
+    echo "total time $(( $(date +%s) - started ))s"
+  } | tee "$work/table.txt"
+  exit 0
+fi
 
 log "starting wfx (document cache 128 MiB) and wfx without the cache"
 wfx_pid=$(start_wfx $wfx_port 134217728 "$work/gc-main.log"); pids+=("$wfx_pid")
@@ -236,15 +281,9 @@ rss_hwm=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$wfx_pid/status")
 memory_rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-memory.txt")
 log "heap: baseline ${baseline} MB, live peak ${after_gc_peak:-n/a} MB, sampled peak ${used_peak} MB, retained ${retained} MB; RSS high-water ${rss_hwm} MB"
 
-log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
-java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 >"$work/record.txt"
+record_against_copy
 kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
-large_id=$(awk '$1 == "large" { print $4; exit }' "$work/record.txt")
-psql_db -d "$db_name" -c "\copy (SELECT * FROM history_events WHERE execution_id = '$large_id' ORDER BY event_id) TO '$work/large.copy'"
-psql_db -d "$db_name" -c "CREATE TABLE copy_probe (LIKE history_events INCLUDING ALL)"
-copy_ms=$(for _ in 1 2 3; do
-  psql_db -d "$db_name" -c "TRUNCATE copy_probe" -c '\timing on' -c "\copy copy_probe FROM '$work/large.copy'" | awk '/^Time:/ { print $2 }' | tail -1
-done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+copy_against_recording
 
 log "JMH: history → document → bytes"
 java -cp "$bench_cp" org.openjdk.jmh.Main 'DocumentBenchmark.renderAndEncode' \
@@ -299,9 +338,6 @@ echo "database floor: psql returns the $largest rows in ${floor_ms} ms; wfx p50 
 echo "memory, 16 readers of the $largest-event document on a fresh wfx (-Xmx1g), $memory_rps req/s:"
 echo "  heap baseline ${baseline} MB after GC; live high-water ${after_gc_peak:-no GC during load} MB (+$(( ${after_gc_peak:-$baseline} - baseline )) MB); retained after GC ${retained} MB (+$(( retained - baseline )) MB); sampled peak incl. garbage ${used_peak} MB; RSS high-water ${rss_hwm} MB"
 echo "  without the cache (every read renders), same load: $bare_rps req/s, heap ${bare_baseline:-?} MB after GC -> live high-water ${bare_peak:-no GC during load} MB; RSS high-water ${bare_rss} MB"
-large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
-awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v c="$copy_ms" 'BEGIN {
-  copy = n / (c / 1000); large = n / ls; small = 1000 / ss
-  printf "recording (medians of 3): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", n, large, small, copy, large / copy, small / copy }'
+recording_line
 echo "total time $(( $(date +%s) - started ))s"
 } | tee "$work/table.txt"

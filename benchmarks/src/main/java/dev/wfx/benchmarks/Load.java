@@ -15,10 +15,13 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code load <base-url> <key> <size>…}: records a closed and a running execution of each
  *       size and prints {@code <closed|running> <size> <execution id>} per line;
- *   <li>{@code record <base-url> <key> <large> <small-total> <small-batch>}: records three closed
- *       runs of {@code large} events, each in one batch, then one of {@code small-total} events in
- *       batches of {@code small-batch}, and prints {@code <large|small> <events> <seconds>
- *       <execution id>} per line.
+ *   <li>{@code record <base-url> <key> <large> <small-total> <small-batch> [<warm-ups>]}: records
+ *       three closed runs of {@code large} events, each in one batch, then one of {@code
+ *       small-total} events in batches of {@code small-batch}, and prints {@code <large|small>
+ *       <events> <seconds> <execution id>} per line. Before them, unmeasured: three runs of up to
+ *       2,000 events, and {@code warm-ups} (default 0) more runs of {@code large} events in one
+ *       batch and of {@code small-total} in small batches, so that the server's JIT has compiled
+ *       the recording path as a long-running server has.
  * </ul>
  */
 public final class Load {
@@ -50,17 +53,28 @@ public final class Load {
         }
       }
       case "record" -> load.record(
-          Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+          Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]),
+          Integer.parseInt(args[5]),
+          args.length > 6 ? Integer.parseInt(args[6]) : 0);
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
 
-  private void record(int large, int smallTotal, int smallBatch)
+  private void record(int large, int smallTotal, int smallBatch, int warmUps)
       throws IOException, InterruptedException {
     // Not measured: the server's JIT compiles the recording path on these.
     for (int i = 0; i < 3; i++) {
       String warmId = TracecatHistories.executionId("record-warm-" + i + "-" + System.nanoTime());
       post(warmId, TracecatHistories.closed(Math.min(large, 2000), warmId));
+    }
+    for (int i = 0; i < warmUps; i++) {
+      String warmId = TracecatHistories.executionId("record-warm-large-" + i + "-" + System.nanoTime());
+      post(warmId, TracecatHistories.closed(large, warmId));
+      String smallWarmId = TracecatHistories.executionId("record-warm-small-" + i + "-" + System.nanoTime());
+      for (String batch : smallBatches(smallWarmId, smallTotal, smallBatch)) {
+        post(smallWarmId, batch);
+      }
     }
     for (int i = 0; i < 3; i++) {
       String largeId = TracecatHistories.executionId("record-large-" + i + "-" + System.nanoTime());
@@ -71,16 +85,20 @@ public final class Load {
     }
 
     String smallId = TracecatHistories.executionId("record-small-" + System.nanoTime());
-    List<String> batches = new ArrayList<>();
-    for (int from = 0; from < smallTotal; from += smallBatch) {
-      batches.add(
-          TracecatHistories.closedBatch(smallTotal, smallId, from, Math.min(smallTotal, from + smallBatch)));
-    }
+    List<String> batches = smallBatches(smallId, smallTotal, smallBatch);
     long start = System.nanoTime();
     for (String batch : batches) {
       post(smallId, batch);
     }
     report("small", smallTotal, start, smallId);
+  }
+
+  private static List<String> smallBatches(String id, int total, int batchSize) {
+    List<String> batches = new ArrayList<>();
+    for (int from = 0; from < total; from += batchSize) {
+      batches.add(TracecatHistories.closedBatch(total, id, from, Math.min(total, from + batchSize)));
+    }
+    return batches;
   }
 
   private static void report(String name, int events, long start, String id) {

@@ -8,6 +8,7 @@ import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,7 +52,10 @@ public final class RecordHistoryService implements RecordHistory {
 
   /** One optimistic attempt; empty when another writer changed the execution meanwhile. */
   private Optional<Outcome> tryOnce(Command command) {
-    Optional<WorkflowExecution> stored = executions.find(command.id(), Visibility.everywhere());
+    // Only the stored events the batch overlaps are loaded; an empty batch is refused whatever.
+    EventId from = command.batch().isEmpty() ? EventId.FIRST : command.batch().getFirst().id();
+    Optional<WorkflowExecution> stored =
+        executions.findForAppend(command.id(), Visibility.everywhere(), from);
     if (stored.isEmpty()) {
       return create(command);
     }

@@ -21,6 +21,7 @@ import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.testing.Events;
 import dev.wfx.domain.history.Payload;
@@ -173,6 +174,12 @@ class RecordHistoryServiceTest {
           }
 
           @Override
+          public Optional<WorkflowExecution> findForAppend(
+              ExecutionId id, Visibility visibility, EventId from) {
+            return executions.findForAppend(id, visibility, from);
+          }
+
+          @Override
           public OptionalLong version(ExecutionId id, Visibility visibility) {
             return executions.version(id, visibility);
           }
@@ -203,6 +210,12 @@ class RecordHistoryServiceTest {
     @Override
     public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
       return delegate.find(id, visibility);
+    }
+
+    @Override
+    public Optional<WorkflowExecution> findForAppend(
+        ExecutionId id, Visibility visibility, EventId from) {
+      return delegate.findForAppend(id, visibility, from);
     }
 
     @Override

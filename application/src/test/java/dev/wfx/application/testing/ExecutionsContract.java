@@ -17,7 +17,9 @@ import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.Payload;
 import dev.wfx.domain.testing.EventVariants;
 import dev.wfx.domain.testing.Events;
@@ -361,6 +363,78 @@ public abstract class ExecutionsContract {
     }
 
     assertEquals(runningHistory(5), find(ID).history());
+  }
+
+  @Test
+  void givenAStoredHistory_whenFoundForAppendFromItsNextEvent_thenTheBatchIsJudgedAndSavedOnIt() {
+    save(start(ID, WS_A, runningHistory(6)));
+    WorkflowExecution loaded = forAppend(ID, 7);
+
+    assertEquals(6, loaded.historyLength());
+    assertEquals(ExecutionStatus.RUNNING, loaded.status());
+    assertEquals("run-1", loaded.runId());
+    assertEquals(runningHistory(1).getFirst(), loaded.startedEvent());
+    List<HistoryEvent> added = appended(loaded.append(others(7, 9)));
+    assertEquals(SaveOutcome.SAVED, executions.append(loaded, 6, added));
+
+    assertEquals(runningHistory(9), find(ID).history());
+  }
+
+  @Test
+  void givenStoredEvents_whenFoundForAppendFromAnOverlap_thenSameOnesAreDuplicatesAndOthersConflict() {
+    save(start(ID, WS_A, runningHistory(6)));
+
+    assertEquals(
+        new AppendOutcome.Appended(others(7, 8), 2), forAppend(ID, 5).append(others(5, 8)));
+    List<HistoryEvent> changed = new ArrayList<>(others(5, 5));
+    changed.add(Events.other(6, "changed"));
+    assertEquals(
+        new AppendOutcome.Rejected(new BatchRejection.Conflict(EventId.of(6), EventId.of(7))),
+        forAppend(ID, 5).append(changed));
+    assertEquals(
+        new AppendOutcome.Rejected(new BatchRejection.Gap(EventId.of(9), EventId.of(7))),
+        forAppend(ID, 9).append(others(9, 9)));
+  }
+
+  @Test
+  void givenAClosedExecution_whenFoundForAppend_thenItIsClosedAndRefusesFurtherEvents() {
+    List<HistoryEvent> history = new ArrayList<>(runningHistory(2));
+    history.add(Events.completed(3, Payload.json("{\"ok\":true}")));
+    save(start(ID, WS_A, history));
+
+    WorkflowExecution found = forAppend(ID, 4);
+
+    assertEquals(ExecutionStatus.COMPLETED, found.status());
+    assertEquals(Optional.of(Events.T0.plusSeconds(3)), found.closeTime());
+    assertEquals(
+        new AppendOutcome.Rejected(
+            new BatchRejection.AfterClose(EventId.of(4), EventId.of(3), EventId.of(4))),
+        found.append(others(4, 4)));
+  }
+
+  @Test
+  void givenAResetRun_whenFoundForAppendAfterTheReset_thenItKeepsTheNewRunId() {
+    List<HistoryEvent> history = new ArrayList<>(runningHistory(2));
+    history.add(Events.workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"));
+    history.addAll(others(4, 6));
+    save(start(ID, WS_A, history));
+
+    assertEquals("run-2", forAppend(ID, 7).runId());
+  }
+
+  @Test
+  void givenAnExecutionInOneWorkspace_whenFoundForAppendWithinAnother_thenItIsNotThere() {
+    save(start(ID, WS_A, runningHistory(2)));
+
+    assertTrue(executions.findForAppend(ID, Visibility.within(WS_B), EventId.of(3)).isEmpty());
+    assertTrue(executions.findForAppend(ID, Visibility.within(WS_A), EventId.of(3)).isPresent());
+    assertTrue(
+        executions.findForAppend(ExecutionId.of("other"), Visibility.everywhere(), EventId.FIRST)
+            .isEmpty());
+  }
+
+  private WorkflowExecution forAppend(ExecutionId id, long from) {
+    return executions.findForAppend(id, Visibility.everywhere(), EventId.of(from)).orElseThrow();
   }
 
   private WorkflowExecution find(ExecutionId id) {

@@ -6,6 +6,7 @@ import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,27 @@ public final class InMemoryExecutions implements Executions {
       return Optional.empty();
     }
     return Optional.of(WorkflowExecution.restore(id, stored.workspace(), stored.history()));
+  }
+
+  @Override
+  public synchronized Optional<WorkflowExecution> findForAppend(
+      ExecutionId id, Visibility visibility, EventId from) {
+    Stored stored = executions.get(id);
+    if (stored == null || !visibility.includes(stored.workspace())) {
+      return Optional.empty();
+    }
+    List<HistoryEvent> history = stored.history();
+    // Like the real store: the run id from the summary, the started event and the tail.
+    WorkflowExecution whole = WorkflowExecution.restore(id, stored.workspace(), history);
+    int tailFrom = (int) Math.min(from.value(), history.size()) - 1;
+    return Optional.of(
+        WorkflowExecution.restoreForAppend(
+            id,
+            stored.workspace(),
+            history.size(),
+            whole.runId(),
+            whole.startedEvent(),
+            List.copyOf(history.subList(tailFrom, history.size()))));
   }
 
   @Override

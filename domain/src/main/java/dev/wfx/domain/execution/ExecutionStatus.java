@@ -14,6 +14,9 @@ public enum ExecutionStatus {
   CONTINUED_AS_NEW(KnownEventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW),
   TIMED_OUT(KnownEventType.WORKFLOW_EXECUTION_TIMED_OUT);
 
+  // values() copies its array on every call, and this is asked once or twice per recorded event.
+  private static final ExecutionStatus[] ALL = values();
+
   private final KnownEventType closingEvent;
 
   ExecutionStatus(KnownEventType closingEvent) {
@@ -22,7 +25,7 @@ public enum ExecutionStatus {
 
   /** The status an event of this type closes the execution with; empty for non-closing events. */
   public static Optional<ExecutionStatus> closedBy(EventType type) {
-    for (ExecutionStatus status : values()) {
+    for (ExecutionStatus status : ALL) {
       if (status.closingEvent != null && type.is(status.closingEvent)) {
         return Optional.of(status);
       }

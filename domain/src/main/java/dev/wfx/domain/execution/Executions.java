@@ -1,5 +1,6 @@
 package dev.wfx.domain.execution;
 
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,14 @@ public interface Executions {
 
   /** The execution with this id, if it exists in a workspace the visibility includes. */
   Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility);
+
+  /**
+   * The execution with this id, if it exists in a workspace the visibility includes, restored to
+   * judge a batch that begins at event {@code from} ({@link WorkflowExecution#restoreForAppend}):
+   * its summary, its started event and its stored events from {@code from} on (at least the last),
+   * so that appending costs what the batch overlaps, not the whole history.
+   */
+  Optional<WorkflowExecution> findForAppend(ExecutionId id, Visibility visibility, EventId from);
 
   /**
    * The version (history length) of the execution, if it exists in a visible workspace: a cheap

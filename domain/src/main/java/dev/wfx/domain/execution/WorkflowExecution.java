@@ -22,19 +22,33 @@ public final class WorkflowExecution {
 
   private final ExecutionId id;
   private final WorkspaceId workspace;
-  private final List<HistoryEvent> history;
   private final WorkflowStarted started;
+  // The events held, which are the whole history unless restored for appending: then the events
+  // before the held tail (all but the started event) stay in the store, and only their count is
+  // known here.
+  private final long notHeld;
+  private final List<HistoryEvent> history;
   private String runId;
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private HistoryEvent closingEvent;
 
   private WorkflowExecution(ExecutionId id, WorkspaceId workspace, List<HistoryEvent> history) {
+    this(id, workspace, (WorkflowStarted) history.getFirst(), 0, history);
+  }
+
+  private WorkflowExecution(
+      ExecutionId id,
+      WorkspaceId workspace,
+      WorkflowStarted started,
+      long notHeld,
+      List<HistoryEvent> held) {
     this.id = Objects.requireNonNull(id, "id");
     this.workspace = Objects.requireNonNull(workspace, "workspace");
-    this.started = (WorkflowStarted) history.getFirst();
+    this.started = started;
     this.runId = started.startRunId();
-    this.history = new ArrayList<>(history.size());
-    history.forEach(this::record);
+    this.notHeld = notHeld;
+    this.history = new ArrayList<>(held.size());
+    held.forEach(this::record);
   }
 
   /** Opens a new execution with the first batch of its history, which must begin at event 1. */
@@ -78,6 +92,55 @@ public final class WorkflowExecution {
   }
 
   /**
+   * Rebuilds an execution for judging a batch without its whole history: the store vouches for
+   * the history's length and run id (the new run id of its last reset, else the started event's),
+   * and hands over its started event and the tail of its stored events from the batch's first id
+   * on, but at least the last one, so that a closing event is always held. {@link #append} then
+   * keeps every rule for a batch that begins within the tail or after it (one that begins before
+   * it is the caller's bug); {@link #history()} is not available.
+   */
+  public static WorkflowExecution restoreForAppend(
+      ExecutionId id,
+      WorkspaceId workspace,
+      long historyLength,
+      String runId,
+      WorkflowStarted started,
+      List<HistoryEvent> tail) {
+    Objects.requireNonNull(runId, "runId");
+    if (!started.id().equals(EventId.FIRST)) {
+      throw new IllegalArgumentException("a started event is event 1; execution " + id);
+    }
+    List<HistoryEvent> held = tail;
+    if (!tail.isEmpty() && tail.getFirst().id().equals(EventId.FIRST)) {
+      held = tail.subList(1, tail.size());
+    }
+    long firstHeld = historyLength - held.size() + 1;
+    if (historyLength < 1 || (historyLength > 1 && held.isEmpty())) {
+      throw new IllegalArgumentException(
+          "a stored tail ends with the last stored event; execution " + id);
+    }
+    for (int i = 0; i < held.size(); i++) {
+      if (held.get(i).id().value() != firstHeld + i || held.get(i) instanceof WorkflowStarted) {
+        throw new IllegalArgumentException(
+            "a stored tail is contiguous up to the history's length; execution "
+                + id
+                + " has a gap at "
+                + (firstHeld + i));
+      }
+    }
+    if (firstHeld == 2) {
+      List<HistoryEvent> whole = new ArrayList<>(held.size() + 1);
+      whole.add(started);
+      whole.addAll(held);
+      return new WorkflowExecution(id, workspace, whole);
+    }
+    WorkflowExecution execution =
+        new WorkflowExecution(id, workspace, started, firstHeld - 1, held);
+    execution.runId = runId;
+    return execution;
+  }
+
+  /**
    * Appends a batch: events already stored identically are skipped as duplicates, the rest must
    * continue the history without a gap and not follow its closing event. All or nothing.
    */
@@ -89,8 +152,17 @@ public final class WorkflowExecution {
     }
     int duplicates = 0;
     List<HistoryEvent> added = new ArrayList<>();
+    if (batch.getFirst().id().value() <= notHeld) {
+      throw new IllegalStateException(
+          "execution "
+              + id
+              + " was restored to judge batches from event "
+              + (notHeld + 1)
+              + " on, not from event "
+              + batch.getFirst().id());
+    }
     for (HistoryEvent event : batch) {
-      long index = event.id().value() - 1;
+      long index = event.id().value() - 1 - notHeld;
       if (index < history.size()) {
         HistoryEvent stored = history.get((int) index);
         if (!stored.header().fingerprint().equals(event.header().fingerprint())) {
@@ -171,18 +243,26 @@ public final class WorkflowExecution {
     return workspace;
   }
 
-  /** Every recorded event in id order, hidden ones included. */
+  /**
+   * Every recorded event in id order, hidden ones included.
+   *
+   * @throws IllegalStateException when restored for appending, which holds only the latest events
+   */
   public List<HistoryEvent> history() {
+    if (notHeld > 0) {
+      throw new IllegalStateException(
+          "execution " + id + " was restored for appending and holds only its latest events");
+    }
     return Collections.unmodifiableList(history);
   }
 
   /** The number of recorded events (Temporal's own count); also the optimistic-lock version. */
   public long historyLength() {
-    return history.size();
+    return notHeld + history.size();
   }
 
   public EventId nextEventId() {
-    return EventId.of(history.size() + 1L);
+    return EventId.of(historyLength() + 1L);
   }
 
   public WorkflowStarted startedEvent() {

@@ -3,6 +3,7 @@ package dev.wfx.domain.history;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Value object: a Temporal event type in its canonical spelling ({@code ACTIVITY_TASK_SCHEDULED}),
@@ -11,10 +12,14 @@ import java.util.Optional;
 public record EventType(String name) {
 
   private static final String PREFIX = "EVENT_TYPE_";
+  // Compiled once: every recorded and every loaded event passes through these.
+  private static final Pattern SNAKE = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
+  private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
 
   public EventType {
     Objects.requireNonNull(name, "name");
-    if (!name.matches("[A-Z][A-Z0-9_]*")) {
+    if (!SNAKE.matcher(name).matches()) {
       throw new IllegalArgumentException("event type must be upper snake case, was '" + name + "'");
     }
   }
@@ -29,15 +34,15 @@ public record EventType(String name) {
     }
     if (spelling.startsWith(PREFIX)) {
       String rest = spelling.substring(PREFIX.length());
-      return rest.matches("[A-Z][A-Z0-9_]*") ? Optional.of(new EventType(rest)) : Optional.empty();
+      return SNAKE.matcher(rest).matches() ? Optional.of(new EventType(rest)) : Optional.empty();
     }
-    if (spelling.matches("[A-Z][A-Z0-9_]*") && spelling.contains("_")) {
+    if (SNAKE.matcher(spelling).matches() && spelling.contains("_")) {
       return Optional.of(new EventType(spelling));
     }
-    if (!spelling.matches("[A-Z][A-Za-z0-9]*")) {
+    if (!PASCAL.matcher(spelling).matches()) {
       return Optional.empty();
     }
-    String snake = spelling.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    String snake = WORD_START.matcher(spelling).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
     return Optional.of(new EventType(snake));
   }
 

@@ -422,4 +422,99 @@ class WorkflowExecutionTest {
 
     assertThrows(UnsupportedOperationException.class, () -> execution.history().add(other(3)));
   }
+
+  /** Histories and batches that meet every rule of spec §7 at every place a tail can begin. */
+  static Stream<Arguments> tailCases() {
+    List<HistoryEvent> closedHistory = new ArrayList<>(runningHistory(7));
+    closedHistory.add(completed(8, Payload.ABSENT));
+    List<HistoryEvent> resetHistory = new ArrayList<>(runningHistory(2));
+    resetHistory.add(workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"));
+    resetHistory.addAll(others(4, 8));
+    List<List<HistoryEvent>> batches =
+        List.of(
+            others(9, 10),
+            others(10, 10),
+            others(6, 9),
+            others(5, 8),
+            List.of(other(7), other(8, "changed"), other(9)),
+            List.of(other(8), completed(9, Payload.ABSENT), other(10)),
+            List.of(other(9), started()),
+            List.of());
+    List<Arguments> cases = new ArrayList<>();
+    for (List<HistoryEvent> history : List.of(runningHistory(8), closedHistory, resetHistory)) {
+      for (List<HistoryEvent> batch : batches) {
+        cases.add(Arguments.of(history, batch));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("tailCases")
+  void givenATailFromTheBatchsFirstEvent_whenTheBatchIsAppended_thenTheOutcomeIsTheFullHistorys(
+      List<HistoryEvent> history, List<HistoryEvent> batch) {
+    WorkflowExecution whole = WorkflowExecution.restore(ID, WORKSPACE, history);
+    long from = batch.isEmpty() ? 1 : batch.getFirst().id().value();
+    WorkflowExecution tail = restoredForAppend(history, from);
+
+    assertEquals(whole.append(batch), tail.append(batch));
+    assertEquals(whole.historyLength(), tail.historyLength());
+    assertEquals(whole.status(), tail.status());
+    assertEquals(whole.closeTime(), tail.closeTime());
+    assertEquals(whole.runId(), tail.runId());
+    assertEquals(whole.nextEventId(), tail.nextEventId());
+  }
+
+  @Test
+  void givenATailRestoredExecution_whenItsHistoryIsAsked_thenItIsNotAvailable() {
+    WorkflowExecution tail = restoredForAppend(runningHistory(8), 6);
+
+    assertThrows(IllegalStateException.class, tail::history);
+  }
+
+  @Test
+  void givenATailRestoredExecution_whenABatchBeginsBeforeTheTail_thenItIsTheCallersBug() {
+    WorkflowExecution tail = restoredForAppend(runningHistory(8), 6);
+
+    assertThrows(IllegalStateException.class, () -> tail.append(others(4, 9)));
+  }
+
+  @Test
+  void givenATailFromTheSecondEvent_whenRestoredForAppend_thenItHoldsTheWholeHistory() {
+    WorkflowExecution tail = restoredForAppend(runningHistory(8), 2);
+
+    assertEquals(runningHistory(8), tail.history());
+  }
+
+  @Test
+  void givenATailWithAGapOrWithoutTheLastEvent_whenRestoredForAppend_thenItIsRefused() {
+    WorkflowStarted started = started();
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            WorkflowExecution.restoreForAppend(
+                ID, WORKSPACE, 8, "run-1", started, List.of(other(6), other(8))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WorkflowExecution.restoreForAppend(ID, WORKSPACE, 8, "run-1", started, List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            WorkflowExecution.restoreForAppend(
+                ID, WORKSPACE, 8, "run-1", started, List.of(other(6), other(7))));
+  }
+
+  /** What a store hands over: the summary, the started event and the events from {@code from}. */
+  private static WorkflowExecution restoredForAppend(List<HistoryEvent> history, long from) {
+    WorkflowExecution whole = WorkflowExecution.restore(ID, WORKSPACE, history);
+    int tailFrom = (int) Math.min(from, history.size()) - 1;
+    return WorkflowExecution.restoreForAppend(
+        ID,
+        WORKSPACE,
+        history.size(),
+        whole.runId(),
+        whole.startedEvent(),
+        history.subList(tailFrom, history.size()));
+  }
 }

@@ -7,13 +7,17 @@ import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbColumn;
 import io.helidon.dbclient.DbRow;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,6 +30,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Driven adapter: the {@link Executions} port on PostgreSQL, one row per execution in {@code
@@ -55,6 +60,31 @@ public final class PostgresExecutions implements Executions {
       FROM history_events
       WHERE execution_id = ? AND event_id <= ?
       ORDER BY event_id""";
+  // The summary with the started event and the tail from the given id (at least the last event),
+  // in one round trip and one snapshot; every row repeats the summary. Two index ranges joined
+  // laterally: one range with an OR, or bounded by the outer row, would scan the whole history.
+  private static final String TAIL =
+      """
+      SELECT e.workspace_id, e.history_length, e.run_id,
+             h.event_id, h.kind, h.event_type, h.event_time, h.event_time_nanos, h.task_id,
+             h.fingerprint, h.payload, h.payload_encoding, h.payload_size, h.attributes
+      FROM executions e
+      CROSS JOIN LATERAL (
+        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+               CAST(payload AS text) AS payload, payload_encoding, payload_size,
+               CAST(attributes AS text) AS attributes
+        FROM history_events
+        WHERE execution_id = e.id AND event_id = 1
+        UNION ALL
+        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+               CAST(payload AS text), payload_encoding, payload_size, CAST(attributes AS text)
+        FROM history_events
+        WHERE execution_id = e.id
+          AND event_id >= GREATEST(2, LEAST(?, e.history_length))
+          AND event_id <= e.history_length) h
+      WHERE e.id = ?""";
+  private static final String TAIL_EVERYWHERE = TAIL + " ORDER BY h.event_id";
+  private static final String TAIL_WITHIN = TAIL + " AND e.workspace_id = ? ORDER BY h.event_id";
   // A rival that created the execution first makes this insert nothing, not fail.
   private static final String INSERT_EXECUTION =
       """
@@ -76,6 +106,8 @@ public final class PostgresExecutions implements Executions {
                            task_id, fingerprint, payload, payload_encoding, payload_size,
                            attributes)
       FROM STDIN""";
+
+  private static final int COPY_CHUNK = 1 << 16;
 
   private final DbClient db;
   private final DataSource dataSource;
@@ -109,6 +141,42 @@ public final class PostgresExecutions implements Executions {
       events.forEach(event -> history.add(codec.decode(eventRow(event))));
     }
     return Optional.of(WorkflowExecution.restore(id, workspace, history));
+  }
+
+  @Override
+  public Optional<WorkflowExecution> findForAppend(
+      ExecutionId id, Visibility visibility, EventId from) {
+    return Sql.guarded("read execution " + id + " for appending", () -> loadTail(id, visibility, from));
+  }
+
+  private Optional<WorkflowExecution> loadTail(ExecutionId id, Visibility visibility, EventId from) {
+    List<DbRow> rows;
+    try (Stream<DbRow> tail =
+        switch (visibility) {
+          case Visibility.Everywhere everywhere ->
+              db.execute().query(TAIL_EVERYWHERE, from.value(), id.value());
+          case Visibility.Within within ->
+              db.execute().query(TAIL_WITHIN, from.value(), id.value(), within.workspace().value());
+        }) {
+      rows = tail.toList();
+    }
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    DbRow summary = rows.getFirst();
+    List<HistoryEvent> events = new ArrayList<>(rows.size());
+    rows.forEach(row -> events.add(codec.decode(eventRow(row))));
+    if (!(events.getFirst() instanceof WorkflowStarted started)) {
+      throw new IllegalStateException("execution " + id + " has no stored started event");
+    }
+    return Optional.of(
+        WorkflowExecution.restoreForAppend(
+            id,
+            WorkspaceId.of(summary.column("workspace_id").get(String.class)),
+            number(summary.column("history_length")),
+            summary.column("run_id").get(String.class),
+            started,
+            events));
   }
 
   @Override
@@ -235,16 +303,25 @@ public final class PostgresExecutions implements Executions {
 
   private void copyEvents(Connection connection, ExecutionId id, List<HistoryEvent> events)
       throws SQLException {
-    StringBuilder data = new StringBuilder(events.size() * 256);
-    for (HistoryEvent event : events) {
-      CopyText.appendRow(data, id.value(), codec.encode(event));
-    }
-    try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(COPY_EVENTS, new StringReader(data.toString()));
+    // Rows stream to the server as they are written, in COPY_CHUNK pieces: the whole batch as one
+    // string would be copied three times over (growing, toString, encoding) before a byte is sent.
+    StringBuilder rows = new StringBuilder(COPY_CHUNK + 4096);
+    try (Writer out =
+        new OutputStreamWriter(
+            new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY_EVENTS, COPY_CHUNK),
+            StandardCharsets.UTF_8)) {
+      for (HistoryEvent event : events) {
+        CopyText.appendRow(rows, id.value(), codec.encode(event));
+        if (rows.length() >= COPY_CHUNK) {
+          out.append(rows);
+          rows.setLength(0);
+        }
+      }
+      out.append(rows);
     } catch (IOException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw cause;
+      }
       throw new UncheckedIOException("cannot stream the events of execution " + id, e);
     }
   }

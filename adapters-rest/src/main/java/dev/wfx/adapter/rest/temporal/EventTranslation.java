@@ -1,5 +1,6 @@
 package dev.wfx.adapter.rest.temporal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.EventType;
@@ -9,16 +10,20 @@ import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.JsonText;
 import dev.wfx.domain.history.KnownEventType;
 import dev.wfx.domain.history.Payload;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +32,9 @@ import java.util.Optional;
 final class EventTranslation {
 
   private static final String ATTRIBUTES_SUFFIX = "EventAttributes";
+  // Spelled once per known type rather than once per event; a type the service does not know is
+  // spelled each time, so that senders cannot grow this table.
+  private static final Map<KnownEventType, String> ATTRIBUTES_NAMES = attributesNames();
 
   private EventTranslation() {}
 
@@ -245,6 +253,18 @@ final class EventTranslation {
 
   /** {@code ACTIVITY_TASK_SCHEDULED} → {@code activityTaskScheduledEventAttributes}. */
   static String attributesName(EventType type) {
+    return type.known().map(ATTRIBUTES_NAMES::get).orElseGet(() -> spellAttributesName(type));
+  }
+
+  private static Map<KnownEventType, String> attributesNames() {
+    Map<KnownEventType, String> names = new EnumMap<>(KnownEventType.class);
+    for (KnownEventType known : KnownEventType.values()) {
+      names.put(known, spellAttributesName(EventType.of(known)));
+    }
+    return names;
+  }
+
+  private static String spellAttributesName(EventType type) {
     StringBuilder name = new StringBuilder();
     for (String word : type.name().toLowerCase(Locale.ROOT).split("_")) {
       if (word.isEmpty()) {
@@ -258,6 +278,10 @@ final class EventTranslation {
   /** RFC 3339 with any number of fraction digits and any offset. */
   private static Instant timestamp(Node event, String name) {
     String text = event.string(name);
+    Instant utc = utcTimestamp(text);
+    if (utc != null) {
+      return utc;
+    }
     try {
       return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
           .toInstant();
@@ -267,21 +291,99 @@ final class EventTranslation {
   }
 
   /**
+   * The form Temporal writes, {@code 2023-11-07T05:31:56.123456789Z}, read by hand: the general
+   * parser costs more than anything else per event. Null for anything else, which the general
+   * parser then reads or refuses, so both accept the same texts.
+   */
+  private static Instant utcTimestamp(String text) {
+    int length = text.length();
+    if (length < 20
+        || length > 30
+        || length == 21
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z'
+        || (length > 20 && text.charAt(19) != '.')) {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int nanos = 0;
+    if (length > 20) {
+      int fraction = digits(text, 20, length - 1);
+      if (fraction < 0) {
+        return null;
+      }
+      nanos = fraction;
+      for (int i = length - 1 - 20; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 when a character there is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /**
    * SHA-256 of the event as received, but with the id, task id and type in one spelling, so that a
    * retry from a tool that spells them the other proto3 way is still a duplicate.
+   *
+   * <p>The digest input is the event's compact JSON in UTF-8, written straight into the digest
+   * rather than built as one string first; the bytes are the same either way.
    */
   private static Fingerprint fingerprint(JsonTree.Obj event, EventId id, EventType type, long taskId) {
-    Map<String, JsonTree> canonical = new LinkedHashMap<>(event.members());
-    canonical.put("eventId", new JsonTree.Num(Long.toString(id.value()), true));
-    canonical.put("eventType", new JsonTree.Str(type.name()));
-    if (canonical.containsKey("taskId")) {
-      canonical.put("taskId", new JsonTree.Num(Long.toString(taskId), true));
-    }
-    byte[] text = new JsonTree.Obj(canonical).toJson().getBytes(StandardCharsets.UTF_8);
+    MessageDigest sha256;
     try {
-      return Fingerprint.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)));
+      sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+    try (JsonGenerator generator = JsonTree.FACTORY.createGenerator(new DigestWriter(sha256))) {
+      writeCanonical(generator, event, id, type, taskId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a digest cannot fail", e);
+    }
+    return Fingerprint.of(HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  private static void writeCanonical(
+      JsonGenerator generator, JsonTree.Obj event, EventId id, EventType type, long taskId)
+      throws IOException {
+    generator.writeStartObject();
+    for (Map.Entry<String, JsonTree> member : event.members().entrySet()) {
+      generator.writeFieldName(member.getKey());
+      switch (member.getKey()) {
+        case "eventId" -> generator.writeNumber(Long.toString(id.value()));
+        case "eventType" -> generator.writeString(type.name());
+        case "taskId" -> generator.writeNumber(Long.toString(taskId));
+        default -> member.getValue().write(generator);
+      }
+    }
+    generator.writeEndObject();
   }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 record Node(JsonTree.Obj obj, String event, String path) {
 
+  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,19}");
   private static final Pattern PROTO_DURATION = Pattern.compile("-?\\d{1,19}(\\.\\d{1,9})?s");
 
   String pathOf(String name) {
@@ -80,7 +81,7 @@ record Node(JsonTree.Obj obj, String event, String path) {
     String text =
         switch (value.get()) {
           case JsonTree.Num num when num.integral() -> num.text();
-          case JsonTree.Str str when str.value().matches("-?\\d{1,19}") -> str.value();
+          case JsonTree.Str str when DIGITS.matcher(str.value()).matches() -> str.value();
           default -> throw problem(name, "is not an integer");
         };
     try {

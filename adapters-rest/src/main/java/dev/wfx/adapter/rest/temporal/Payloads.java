@@ -87,6 +87,15 @@ final class Payloads {
 
   /** Proto3 JSON writes bytes as standard or URL-safe base64, with or without padding. */
   private static byte[] base64(Node node, String name, String text) {
+    try {
+      // Standard base64 (padded or not) is what every SDK writes: decoded without rewriting it.
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return urlSafeBase64(node, name, text);
+    }
+  }
+
+  private static byte[] urlSafeBase64(Node node, String name, String text) {
     String standard = text.replace('-', '+').replace('_', '/');
     int remainder = standard.length() % 4;
     if (remainder != 0 && !standard.endsWith("=")) {

@@ -20,6 +20,7 @@ import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -62,6 +63,12 @@ class AvailabilityServerTest {
 
     @Override
     public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+      throw down();
+    }
+
+    @Override
+    public Optional<WorkflowExecution> findForAppend(
+        ExecutionId id, Visibility visibility, EventId from) {
       throw down();
     }
 

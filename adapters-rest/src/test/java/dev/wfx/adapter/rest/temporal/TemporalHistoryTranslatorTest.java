@@ -39,8 +39,11 @@ import dev.wfx.domain.history.TimeoutSetting;
 import dev.wfx.domain.history.TracecatTask;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -203,6 +206,39 @@ class TemporalHistoryTranslatorTest {
           history(started(1).replace("2024-08-14T03:50:59.998228Z", "2024-08-14T05:50:59.123456789+02:00"));
 
       assertEquals(Instant.parse("2024-08-14T03:50:59.123456789Z"), translated(body).getFirst().time());
+    }
+
+    @Test
+    void givenUtcTimesOfEveryPrecision_whenTranslated_thenTheyAreTheSameInstants() {
+      for (String time :
+          List.of(
+              "2024-08-14T03:50:59Z",
+              "2024-08-14T03:50:59.1Z",
+              "2024-08-14T03:50:59.123456Z",
+              "2024-08-14T03:50:59.123456789Z",
+              "2024-02-29T23:59:59.000000001Z",
+              "2024-08-14t03:50:59.5z")) {
+        String body = history(started(1).replace("2024-08-14T03:50:59.998228Z", time));
+
+        assertEquals(Instant.parse(time.toUpperCase()), translated(body).getFirst().time(), time);
+      }
+    }
+
+    @Test
+    void givenUtcTimesThatAreNoDates_whenTranslated_thenTheyAreRefused() {
+      for (String time :
+          List.of(
+              "2023-02-29T00:00:00Z",
+              "2024-08-14T24:00:00Z",
+              "2024-08-14T03:60:00Z",
+              "2024-08-14T23:59:60Z",
+              "2024-08-14T03:50:59.1234567890Z",
+              "2024-08-14T03:5a:59Z")) {
+        String body = history(started(1).replace("2024-08-14T03:50:59.998228Z", time));
+
+        assertEquals(
+            "event 1: eventTime '" + time + "' is not an RFC 3339 timestamp", invalid(body), time);
+      }
     }
 
     @Test
@@ -614,6 +650,35 @@ class TemporalHistoryTranslatorTest {
       String changed = LONG_FORM.replace("\"attempt\":1", "\"attempt\":2");
 
       assertNotEquals(single(LONG_FORM).header().fingerprint(), single(changed).header().fingerprint());
+    }
+
+    @Test
+    void givenStringsOutsideAscii_whenTranslated_thenTheFingerprintDigestsTheCanonicalTextInUtf8() {
+      // Stored fingerprints were digested from this text's String.getBytes(UTF_8): an emoji as four
+      // bytes, a lone surrogate as '?', escapes as the compact writer spells them. A long string
+      // makes the writer hand the text over in several pieces, an emoji across their seams.
+      String strings =
+          "\"note\":\"caf\u00e9 \\ud83d\\ude00 \\ud800 tab\\t \u2028 "
+              + "\uD83D\uDE00".repeat(5000)
+              + "\",\"n\":1e3";
+      String event = LONG_FORM.replace("\"attempt\":1", "\"attempt\":1," + strings);
+      String canonical =
+          "{\"eventId\":2,\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventType\":\"ACTIVITY_TASK_STARTED\","
+              + "\"taskId\":9,\"activityTaskStartedEventAttributes\":{\"scheduledEventId\":\"1\",\"attempt\":1,"
+              + "\"note\":\"caf\u00e9 \uD83D\uDE00 \uD800 tab\\t \u2028 "
+              + "\uD83D\uDE00".repeat(5000)
+              + "\",\"n\":1e3}}";
+
+      assertEquals(sha256Hex(canonical), single(event).header().fingerprint().value());
+    }
+
+    private static String sha256Hex(String text) {
+      try {
+        return HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new AssertionError(e);
+      }
     }
 
     @Test
