@@ -121,6 +121,7 @@ public final class WorkflowExecutionService implements HttpService {
     if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
       throw BodyLimit.tooLarge(maxBodyBytes);
     }
+    deadline.check("reading its body");
     Translation translation;
     try (InputStream body =
         new BodyLimit(
@@ -134,8 +135,13 @@ public final class WorkflowExecutionService implements HttpService {
       throw ApiProblem.of(Status.BAD_REQUEST_400, "The request body could not be read.");
     }
     switch (translation) {
-      case Translation.Invalid invalid ->
-          throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
+      case Translation.Invalid invalid -> {
+        // The parser reports a read cut off at the deadline as malformed JSON.
+        if (deadline.passed()) {
+          throw deadline.expired("its whole body arrived");
+        }
+        throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
+      }
       case Translation.Translated translated -> {
         // The last point where the request can stop without leaving an unknown outcome: once
         // the append starts it runs to its commit or rollback, bounded by the statement timeout.

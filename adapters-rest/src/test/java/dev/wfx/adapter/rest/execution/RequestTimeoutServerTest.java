@@ -92,7 +92,7 @@ class RequestTimeoutServerTest {
             .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
             .contentType(MediaTypes.APPLICATION_JSON)
             .submit(history(started(1)))) {
-      assertTimedOut(response, "before storing the batch");
+      assertTimedOut(response, "before reading its body");
     }
     assertNotStored(id);
   }
