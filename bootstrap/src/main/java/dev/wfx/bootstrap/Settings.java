@@ -40,7 +40,8 @@ final class Settings {
             .get("wfx.document-cache-bytes")
             .asLong()
             .orElse(RestSettings.DEFAULT_DOCUMENT_CACHE_BYTES),
-        duration(config.get("wfx.body-read-timeout"), RestSettings.DEFAULT_BODY_READ_TIMEOUT));
+        duration(config.get("wfx.body-read-timeout"), RestSettings.DEFAULT_BODY_READ_TIMEOUT),
+        duration(config.get("wfx.request-timeout"), RestSettings.DEFAULT_REQUEST_TIMEOUT));
   }
 
   /** How long a stopping service waits for requests in flight (default 10 s). */

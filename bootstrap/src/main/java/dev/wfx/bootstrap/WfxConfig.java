@@ -13,17 +13,23 @@ public final class WfxConfig {
 
   /** Environment variable → configuration key. */
   static final Map<String, String> ENVIRONMENT_KEYS =
-      Map.of(
-          "WFX_PORT", "server.port",
-          "WFX_HOST", "server.host",
-          "WFX_DB_URL", "wfx.db.url",
-          "WFX_DB_USER", "wfx.db.user",
-          "WFX_DB_PASSWORD", "wfx.db.password",
-          "WFX_DATA_DIR", "wfx.data-dir",
-          "WFX_MAX_BODY_BYTES", "wfx.max-body-bytes",
-          "WFX_DOCUMENT_CACHE_BYTES", "wfx.document-cache-bytes",
-          "WFX_BOOTSTRAP_ADMIN_KEY", "wfx.bootstrap-admin-key",
-          "WFX_BOOTSTRAP_WORKSPACE", "wfx.bootstrap-workspace");
+      Map.ofEntries(
+          Map.entry("WFX_PORT", "server.port"),
+          Map.entry("WFX_HOST", "server.host"),
+          Map.entry("WFX_DB_URL", "wfx.db.url"),
+          Map.entry("WFX_DB_USER", "wfx.db.user"),
+          Map.entry("WFX_DB_PASSWORD", "wfx.db.password"),
+          Map.entry("WFX_DB_POOL_SIZE", "wfx.db.pool-size"),
+          Map.entry("WFX_DB_CONNECTION_TIMEOUT", "wfx.db.connection-timeout"),
+          Map.entry("WFX_DB_STATEMENT_TIMEOUT", "wfx.db.statement-timeout"),
+          Map.entry("WFX_DATA_DIR", "wfx.data-dir"),
+          Map.entry("WFX_MAX_BODY_BYTES", "wfx.max-body-bytes"),
+          Map.entry("WFX_DOCUMENT_CACHE_BYTES", "wfx.document-cache-bytes"),
+          Map.entry("WFX_REQUEST_TIMEOUT", "wfx.request-timeout"),
+          Map.entry("WFX_BODY_READ_TIMEOUT", "wfx.body-read-timeout"),
+          Map.entry("WFX_SHUTDOWN_GRACE", "wfx.shutdown-grace"),
+          Map.entry("WFX_BOOTSTRAP_ADMIN_KEY", "wfx.bootstrap-admin-key"),
+          Map.entry("WFX_BOOTSTRAP_WORKSPACE", "wfx.bootstrap-workspace"));
 
   private WfxConfig() {}
 

@@ -9,16 +9,25 @@ import java.util.Objects;
  * @param maxHistoryBodyBytes the largest history body a POST may send (spec §8: 64 MiB by default)
  * @param documentCacheBytes the most bytes of rendered documents kept for later readers (0: none)
  * @param bodyReadTimeout how long a client may send no body data before it is cut off
+ * @param requestTimeout how long after its head arrived a request may still start new work: the
+ *     body read is cut off at it, and no database work starts after it (503)
  */
 public record RestSettings(
-    long maxHistoryBodyBytes, long documentCacheBytes, Duration bodyReadTimeout) {
+    long maxHistoryBodyBytes,
+    long documentCacheBytes,
+    Duration bodyReadTimeout,
+    Duration requestTimeout) {
 
   public static final long DEFAULT_MAX_HISTORY_BODY_BYTES = 64L * 1024 * 1024;
   public static final long DEFAULT_DOCUMENT_CACHE_BYTES = 128L * 1024 * 1024;
   public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   public static final RestSettings DEFAULTS =
       new RestSettings(
-          DEFAULT_MAX_HISTORY_BODY_BYTES, DEFAULT_DOCUMENT_CACHE_BYTES, DEFAULT_BODY_READ_TIMEOUT);
+          DEFAULT_MAX_HISTORY_BODY_BYTES,
+          DEFAULT_DOCUMENT_CACHE_BYTES,
+          DEFAULT_BODY_READ_TIMEOUT,
+          DEFAULT_REQUEST_TIMEOUT);
 
   public RestSettings {
     if (maxHistoryBodyBytes < 1) {
@@ -31,10 +40,23 @@ public record RestSettings(
     if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
       throw new IllegalArgumentException("the body read timeout must be positive");
     }
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("the request timeout must be positive");
+    }
   }
 
-  /** This body limit with the default document cache and body read timeout. */
+  /** This body limit with the default document cache and timeouts. */
   public RestSettings(long maxHistoryBodyBytes) {
-    this(maxHistoryBodyBytes, DEFAULT_DOCUMENT_CACHE_BYTES, DEFAULT_BODY_READ_TIMEOUT);
+    this(
+        maxHistoryBodyBytes,
+        DEFAULT_DOCUMENT_CACHE_BYTES,
+        DEFAULT_BODY_READ_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  /** These settings with another request timeout. */
+  public RestSettings withRequestTimeout(Duration timeout) {
+    return new RestSettings(maxHistoryBodyBytes, documentCacheBytes, bodyReadTimeout, timeout);
   }
 }

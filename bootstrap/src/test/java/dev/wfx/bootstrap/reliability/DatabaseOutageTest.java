@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The database stops under load and comes back: requests answer 503 with Retry-After within the
  * pool's timeout, readiness is DOWN, the service recovers by itself, and every acknowledged batch
- * is stored whole.
+ * is stored whole; whether the database shuts down in order or is killed outright.
  */
 class DatabaseOutageTest {
 
@@ -36,8 +37,17 @@ class DatabaseOutageTest {
 
   @TempDir Path dataDir;
 
-  @Test
-  void givenLoad_whenTheDatabaseStopsAndReturns_thenFast503sAndNoAcknowledgedWriteIsLost()
+  /** How the database goes away. */
+  enum Stop {
+    /** A fast shutdown: sessions are ended, a checkpoint is written. */
+    FAST,
+    /** SIGKILL of the postmaster and every backend: no goodbye, crash recovery on restart. */
+    KILL
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stop.class)
+  void givenLoad_whenTheDatabaseStopsAndReturns_thenFast503sAndNoAcknowledgedWriteIsLost(Stop stop)
       throws Exception {
     int dbPort = Services.freePort();
     EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"), dbPort);
@@ -61,7 +71,7 @@ class DatabaseOutageTest {
       }
       Thread.sleep(2_000);
 
-      database.close();
+      stop(database, stop);
       long outageStart = System.nanoTime();
       Api.Answer readyDuringOutage = awaitReadiness(api, 503, Duration.ofSeconds(4));
       Thread.sleep(Math.max(0, OUTAGE.toMillis() - elapsedMillis(outageStart)));
@@ -94,8 +104,9 @@ class DatabaseOutageTest {
       }
       long recoveryMillis = (Math.max(readyAgain, writingAgain) - restarted) / 1_000_000;
       System.out.printf(
-          "OUTAGE answers_during=%d of_which_503=%d max_answer_ms=%d readiness_during=%d"
+          "OUTAGE %s answers_during=%d of_which_503=%d max_answer_ms=%d readiness_during=%d"
               + " recovery_ms=%d (readiness %d ms, writes %d ms)%n",
+          stop,
           answersDuringOutage,
           unavailable,
           maxDuringOutage / 1_000_000,
@@ -126,6 +137,20 @@ class DatabaseOutageTest {
       server.stop();
       database.close();
     }
+  }
+
+  private void stop(EmbeddedDatabase database, Stop stop) {
+    if (stop == Stop.KILL) {
+      ProcessHandle postmaster =
+          EmbeddedDatabase.runningServer(dataDir.resolve("postgres")).orElseThrow();
+      List<ProcessHandle> backends = postmaster.descendants().toList();
+      postmaster.destroyForcibly();
+      backends.forEach(ProcessHandle::destroyForcibly);
+      postmaster.onExit().join();
+      backends.forEach(backend -> backend.onExit().join());
+    }
+    // After a kill this finds no server to stop; it still lets go of the directory's lock.
+    database.close();
   }
 
   private static Api.Answer awaitReadiness(Api api, int status, Duration within)

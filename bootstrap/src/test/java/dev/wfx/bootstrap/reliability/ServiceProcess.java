@@ -26,10 +26,15 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service on the database and waits until it is ready. */
   static ServiceProcess start(DatabaseSettings database, int port, Path log) {
+    return start(Services.settings(database, port), port, log);
+  }
+
+  /** Starts the service with these configuration keys and waits until it is ready. */
+  static ServiceProcess start(Map<String, String> settings, int port, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
-    for (Map.Entry<String, String> setting : Services.settings(database, port).entrySet()) {
+    for (Map.Entry<String, String> setting : settings.entrySet()) {
       command.add("-D" + setting.getKey() + "=" + setting.getValue());
     }
     command.add("-cp");

@@ -6,6 +6,7 @@ import io.helidon.config.ConfigSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,17 @@ final class Services {
     settings.put("wfx.db.user", database.user());
     settings.put("wfx.db.password", database.password());
     settings.put("wfx.db.schema", database.schema());
+    settings.put("wfx.bootstrap-admin-key", ADMIN_KEY);
+    settings.put("wfx.shutdown-grace", "PT10S");
+    return settings;
+  }
+
+  /** The configuration keys of a service on its default, an embedded PostgreSQL under {@code dataDir}. */
+  static Map<String, String> embeddedSettings(Path dataDir, int port) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("server.host", "127.0.0.1");
+    settings.put("server.port", String.valueOf(port));
+    settings.put("wfx.data-dir", dataDir.toString());
     settings.put("wfx.bootstrap-admin-key", ADMIN_KEY);
     settings.put("wfx.shutdown-grace", "PT10S");
     return settings;

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An embedded PostgreSQL server whose data directory outlives it, for running without a database
@@ -16,15 +20,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final String USER = "postgres";
   private static final String DATABASE = "postgres";
+  /** How long an orphaned server gets to shut down before it is killed. */
+  private static final long ORPHAN_STOP_SECONDS = 20;
 
   /** Null when attached to a server another process started on the same data directory. */
   private final EmbeddedPostgres server;
 
   private final int port;
+  private final Path ownerFile;
 
-  private EmbeddedDatabase(EmbeddedPostgres server, int port) {
+  private EmbeddedDatabase(EmbeddedPostgres server, int port, Path ownerFile) {
     this.server = server;
     this.port = port;
+    this.ownerFile = ownerFile;
   }
 
   /**
@@ -34,10 +42,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @param port 0 for any free port
    */
   public static EmbeddedDatabase start(Path dataDir, int port) {
-    // A running wfx owns the directory; `wfx keys …` then talks to its server instead of failing.
+    Path ownerFile = ownerFile(dataDir);
     Optional<Integer> runningPort = runningServerPort(dataDir);
     if (runningPort.isPresent()) {
-      return new EmbeddedDatabase(null, runningPort.get());
+      if (!ownerIsGone(ownerFile)) {
+        // A running wfx owns the directory; `wfx keys …` then talks to its server instead of failing.
+        return new EmbeddedDatabase(null, runningPort.get(), ownerFile);
+      }
+      // Its owner was killed (kill -9, OOM killer) and left it running: nobody would ever stop it.
+      runningServer(dataDir).ifPresent(orphan -> stopOrphan(orphan, dataDir));
     }
     try {
       Files.createDirectories(dataDir);
@@ -53,9 +66,72 @@ public final class EmbeddedDatabase implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres server = builder.start();
-      return new EmbeddedDatabase(server, server.getPort());
+      Files.writeString(ownerFile, ownerLine(ProcessHandle.current()));
+      return new EmbeddedDatabase(server, server.getPort(), ownerFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  /** In the data directory, where PostgreSQL ignores files it does not know. */
+  static Path ownerFile(Path dataDir) {
+    return dataDir.resolve("wfx.owner");
+  }
+
+  /** The process id and start time, so that a process id used again is not taken for the owner. */
+  private static String ownerLine(ProcessHandle process) {
+    return process.pid()
+        + " "
+        + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L)
+        + System.lineSeparator();
+  }
+
+  /**
+   * Whether the owner file names a process that no longer runs; without the file, the server's
+   * owner is unknown (a wfx of an earlier version) and taken to be alive.
+   */
+  static boolean ownerIsGone(Path ownerFile) {
+    try {
+      String[] owner = Files.readString(ownerFile).trim().split(" ");
+      long pid = Long.parseLong(owner[0]);
+      long started = Long.parseLong(owner[1]);
+      return ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(process -> ownerLine(process).trim().equals(pid + " " + started))
+          .isEmpty();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Stops a server left by a dead owner: SIGTERM lets it finish and end cleanly (its clients died
+   * with the owner); one that does not end in time is killed, and the next start recovers it from
+   * its write-ahead log like after a power cut.
+   */
+  private static void stopOrphan(ProcessHandle postmaster, Path dataDir) {
+    List<ProcessHandle> children = postmaster.descendants().toList();
+    postmaster.destroy();
+    try {
+      postmaster.onExit().get(ORPHAN_STOP_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      postmaster.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot stop the orphaned PostgreSQL in " + dataDir, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted stopping the orphaned PostgreSQL", e);
+    }
+  }
+
+  /** The live postmaster of the directory, from line 1 of {@code postmaster.pid}. */
+  public static Optional<ProcessHandle> runningServer(Path dataDir) {
+    try {
+      List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+      return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -63,7 +139,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * The port of a live server on the directory, read from PostgreSQL's {@code postmaster.pid}
    * (line 1: its process id, line 4: its port); empty when none runs.
    */
-  static Optional<Integer> runningServerPort(Path dataDir) {
+  public static Optional<Integer> runningServerPort(Path dataDir) {
     Path pidFile = dataDir.resolve("postmaster.pid");
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
@@ -101,6 +177,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       server.close();
+      Files.deleteIfExists(ownerFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts off a client that stops sending its request body: when one read waits longer than the
- * timeout, the reading thread is interrupted, which closes the connection's channel under it.
+ * timeout, or past the request's deadline, the reading thread is interrupted, which closes the
+ * connection's channel under it.
  *
  * <p>Helidon applies no read timeout to server connections and its idle-connection check does not
  * interrupt a read in progress, so a stalled upload would otherwise hold its connection forever.
@@ -21,33 +22,35 @@ final class StalledBodyGuard extends FilterInputStream {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
   private final long timeoutNanos;
+  private final RequestDeadline deadline;
   private final Thread reader = Thread.currentThread();
   private final Object lock = new Object();
   private boolean reading;
   private boolean cutOff;
 
-  StalledBodyGuard(InputStream body, Duration timeout) {
+  StalledBodyGuard(InputStream body, Duration timeout, RequestDeadline deadline) {
     super(body);
     this.timeoutNanos = timeout.toNanos();
+    this.deadline = deadline;
   }
 
   @Override
   public int read() throws IOException {
-    ScheduledFuture<?> deadline = arm();
+    ScheduledFuture<?> timer = arm();
     try {
       return super.read();
     } finally {
-      disarm(deadline);
+      disarm(timer);
     }
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    ScheduledFuture<?> deadline = arm();
+    ScheduledFuture<?> timer = arm();
     try {
       return super.read(buffer, offset, length);
     } finally {
-      disarm(deadline);
+      disarm(timer);
     }
   }
 
@@ -55,7 +58,9 @@ final class StalledBodyGuard extends FilterInputStream {
     synchronized (lock) {
       reading = true;
     }
-    return TIMER.schedule(this::cutOff, timeoutNanos, TimeUnit.NANOSECONDS);
+    // A body that trickles in, each read within the timeout, still ends at the deadline.
+    long wait = Math.min(timeoutNanos, deadline.remainingNanos());
+    return TIMER.schedule(this::cutOff, wait, TimeUnit.NANOSECONDS);
   }
 
   private void cutOff() {
@@ -68,14 +73,17 @@ final class StalledBodyGuard extends FilterInputStream {
     }
   }
 
-  private void disarm(ScheduledFuture<?> deadline) throws InterruptedIOException {
-    deadline.cancel(false);
+  private void disarm(ScheduledFuture<?> timer) throws InterruptedIOException {
+    timer.cancel(false);
     synchronized (lock) {
       reading = false;
       if (cutOff) {
         // The interrupt must not outlive this read, whether or not it ended the read itself.
         Thread.interrupted();
-        throw new InterruptedIOException("the client sent no body data for too long");
+        throw new InterruptedIOException(
+            deadline.passed()
+                ? "the body was still arriving at the request timeout"
+                : "the client sent no body data for too long");
       }
     }
   }

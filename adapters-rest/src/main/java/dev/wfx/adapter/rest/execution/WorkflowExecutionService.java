@@ -53,10 +53,11 @@ public final class WorkflowExecutionService implements HttpService {
   private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
   private final long maxBodyBytes;
   private final Duration bodyReadTimeout;
+  private final Duration requestTimeout;
 
   /**
    * @param documentJson encodes the GET document
-   * @param settings the body limit, the document cache size and the body read timeout
+   * @param settings the body limit, the document cache size, the body read and request timeouts
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
@@ -75,6 +76,7 @@ public final class WorkflowExecutionService implements HttpService {
     this.authentication = Objects.requireNonNull(authentication, "authentication");
     this.maxBodyBytes = settings.maxHistoryBodyBytes();
     this.bodyReadTimeout = settings.bodyReadTimeout();
+    this.requestTimeout = settings.requestTimeout();
   }
 
   @Override
@@ -85,6 +87,7 @@ public final class WorkflowExecutionService implements HttpService {
   }
 
   private void handle(ServerRequest request, ServerResponse response) {
+    RequestDeadline deadline = RequestDeadline.after(requestTimeout);
     ExecutionPath path =
         ExecutionPath.parse(request.path().absolute().rawPath())
             .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
@@ -99,8 +102,10 @@ public final class WorkflowExecutionService implements HttpService {
     ExecutionId id = executionId(path);
     Optional<WorkspaceId> workspace = workspace(path, request);
     if (path.history()) {
-      record(request, response, id, workspace, caller);
+      record(request, response, id, workspace, caller, deadline);
     } else {
+      // Authentication asked the database already; a slow one must not be followed by more.
+      deadline.check("reading the execution");
       documentReads.answer(request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace));
     }
   }
@@ -110,24 +115,37 @@ public final class WorkflowExecutionService implements HttpService {
       ServerResponse response,
       ExecutionId id,
       Optional<WorkspaceId> workspace,
-      Caller caller) {
+      Caller caller,
+      RequestDeadline deadline) {
     requireJson(request);
     if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
       throw BodyLimit.tooLarge(maxBodyBytes);
     }
+    deadline.check("reading its body");
     Translation translation;
     try (InputStream body =
         new BodyLimit(
-            new StalledBodyGuard(request.content().inputStream(), bodyReadTimeout),
+            new StalledBodyGuard(request.content().inputStream(), bodyReadTimeout, deadline),
             maxBodyBytes)) {
       translation = translator.translate(body);
     } catch (IOException e) {
+      if (deadline.passed()) {
+        throw deadline.expired("its whole body arrived");
+      }
       throw ApiProblem.of(Status.BAD_REQUEST_400, "The request body could not be read.");
     }
     switch (translation) {
-      case Translation.Invalid invalid ->
-          throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
+      case Translation.Invalid invalid -> {
+        // The parser reports a read cut off at the deadline as malformed JSON.
+        if (deadline.passed()) {
+          throw deadline.expired("its whole body arrived");
+        }
+        throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
+      }
       case Translation.Translated translated -> {
+        // The last point where the request can stop without leaving an unknown outcome: once
+        // the append starts it runs to its commit or rollback, bounded by the statement timeout.
+        deadline.check("storing the batch");
         Outcome outcome =
             recordHistory.record(
                 new RecordHistory.Command(id, workspace, translated.events(), caller));

@@ -1,0 +1,55 @@
+package dev.wfx.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.helidon.config.Config;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WfxConfigTest {
+
+  /** What each pool and timeout variable ends up setting, read as the composition root reads it. */
+  private static final Map<String, Function<Config, Object>> EFFECTS =
+      Map.of(
+          "WFX_DB_POOL_SIZE", config -> Settings.database(config).poolSize(),
+          "WFX_DB_CONNECTION_TIMEOUT", config -> Settings.database(config).connectionTimeout(),
+          "WFX_DB_STATEMENT_TIMEOUT", config -> Settings.database(config).statementTimeout(),
+          "WFX_SHUTDOWN_GRACE", Settings::shutdownGrace,
+          "WFX_REQUEST_TIMEOUT", config -> Settings.rest(config).requestTimeout(),
+          "WFX_BODY_READ_TIMEOUT", config -> Settings.rest(config).bodyReadTimeout());
+
+  @ParameterizedTest
+  @CsvSource({
+    "WFX_DB_POOL_SIZE, wfx.db.pool-size, 7",
+    "WFX_DB_CONNECTION_TIMEOUT, wfx.db.connection-timeout, PT3S",
+    "WFX_DB_STATEMENT_TIMEOUT, wfx.db.statement-timeout, PT7S",
+    "WFX_SHUTDOWN_GRACE, wfx.shutdown-grace, PT4S",
+    "WFX_REQUEST_TIMEOUT, wfx.request-timeout, PT2.5S",
+    "WFX_BODY_READ_TIMEOUT, wfx.body-read-timeout, PT12S"
+  })
+  void givenAPoolOrTimeoutVariable_whenLoaded_thenItSetsItsKeyAndTakesEffect(
+      String variable, String key, String value) {
+    Config config = WfxConfig.load(Map.of(variable, value));
+
+    assertEquals(key, WfxConfig.ENVIRONMENT_KEYS.get(variable));
+    assertEquals(value, config.get(key).asString().get());
+    Object expected = value.startsWith("PT") ? Duration.parse(value) : Integer.parseInt(value);
+    assertEquals(expected, EFFECTS.get(variable).apply(config));
+  }
+
+  @Test
+  void givenNoVariables_whenLoaded_thenTheDocumentedDefaultsHold() {
+    Config config = WfxConfig.load(Map.of());
+
+    assertEquals(10, Settings.database(config).poolSize());
+    assertEquals(Duration.ofSeconds(2), Settings.database(config).connectionTimeout());
+    assertEquals(Duration.ofSeconds(5), Settings.database(config).statementTimeout());
+    assertEquals(Duration.ofSeconds(10), Settings.shutdownGrace(config));
+    assertEquals(Duration.ofSeconds(10), Settings.rest(config).requestTimeout());
+    assertEquals(Duration.ofSeconds(30), Settings.rest(config).bodyReadTimeout());
+  }
+}
