@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.wfx.adapter.persistence.access.PostgresApiKeys;
 import dev.wfx.adapter.persistence.audit.PostgresAuditTrail;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
+import dev.wfx.adapter.persistence.database.ReconnectingDataSource;
 import dev.wfx.adapter.persistence.execution.PostgresExecutions;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.audit.AuditTrail;
@@ -27,7 +28,7 @@ import org.flywaydb.core.Flyway;
 public final class PostgresPersistence implements AutoCloseable {
 
   private final EmbeddedDatabase embedded;
-  private final HikariDataSource pool;
+  private final ReconnectingDataSource connections;
   private final DbClient dbClient;
   private final PostgresExecutions executions;
   private final PostgresApiKeys apiKeys;
@@ -35,19 +36,22 @@ public final class PostgresPersistence implements AutoCloseable {
 
   private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource pool) {
     this.embedded = embedded;
-    this.pool = pool;
+    this.connections = new ReconnectingDataSource(pool);
     // There is no Helidon HikariCP module at 4.5: the client borrows from our pool directly.
-    JdbcConnectionPool connections =
+    JdbcConnectionPool clientConnections =
         () -> {
           try {
-            return pool.getConnection();
+            return connections.getConnection();
           } catch (SQLException e) {
             throw new DbClientException("no database connection available", e);
           }
         };
     this.dbClient =
-        JdbcClientBuilder.create().connectionPool(connections).url(pool.getJdbcUrl()).build();
-    this.executions = new PostgresExecutions(dbClient, pool);
+        JdbcClientBuilder.create()
+            .connectionPool(clientConnections)
+            .url(pool.getJdbcUrl())
+            .build();
+    this.executions = new PostgresExecutions(dbClient, connections);
     this.apiKeys = new PostgresApiKeys(dbClient);
     this.auditTrail = new PostgresAuditTrail(dbClient);
   }
@@ -135,12 +139,12 @@ public final class PostgresPersistence implements AutoCloseable {
 
   /** The pooled connections, for health checks and tools. */
   public DataSource dataSource() {
-    return pool;
+    return connections;
   }
 
-  /** Whether a pooled connection answers within a second. */
+  /** Whether a connection answers within a second. */
   public boolean isHealthy() {
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = connections.getConnection()) {
       return connection.isValid(1);
     } catch (SQLException e) {
       return false;
@@ -149,6 +153,7 @@ public final class PostgresPersistence implements AutoCloseable {
 
   /** How the connection pool is used now, for metrics. */
   public PoolUsage poolUsage() {
+    HikariDataSource pool = connections.pool();
     HikariPoolMXBean bean = pool.getHikariPoolMXBean();
     return bean == null
         ? new PoolUsage(0, 0, 0, 0, pool.getMaximumPoolSize())
@@ -169,7 +174,7 @@ public final class PostgresPersistence implements AutoCloseable {
   public void close() {
     try {
       dbClient.close();
-      pool.close();
+      connections.close();
     } finally {
       if (embedded != null) {
         embedded.close();
