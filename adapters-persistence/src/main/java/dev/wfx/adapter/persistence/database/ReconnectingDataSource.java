@@ -25,8 +25,9 @@ import javax.sql.DataSource;
  *
  * <p>HikariCP re-opens connections after an outage on a backoff that doubles up to a fixed 5 s, so
  * a database that is back could stay unused for seconds. While the pool holds no connection, a
- * probe opens one plain connection every {@link #PROBE_PERIOD}; when that succeeds, a new pool (with
- * no backoff behind it) takes over and the old one is closed.
+ * probe opens one plain connection every {@link #PROBE_PERIOD}, and so it does while callers wait
+ * for a connection and none is in use (the pool holds only dead ones, or none yet); when the probe
+ * succeeds, a new pool (with no backoff behind it) takes over and the old one is closed.
  */
 public final class ReconnectingDataSource implements DataSource, AutoCloseable {
 
@@ -69,7 +70,7 @@ public final class ReconnectingDataSource implements DataSource, AutoCloseable {
   private void reviveIfEmpty() {
     HikariDataSource current = pool.get();
     HikariPoolMXBean bean = current.getHikariPoolMXBean();
-    if (current.isClosed() || bean == null || bean.getTotalConnections() > 0) {
+    if (current.isClosed() || bean == null || !starved(bean)) {
       return;
     }
     try (Connection probe = DriverManager.getConnection(config.getJdbcUrl(), credentials())) {
@@ -89,6 +90,15 @@ public final class ReconnectingDataSource implements DataSource, AutoCloseable {
       // The database went away again between the probe and the new pool: the next probe retries.
       LOG.log(Level.DEBUG, "re-opening connections failed", notYet);
     }
+  }
+
+  /**
+   * The pool holds no connection, or callers wait while none is in use: what an outage leaves
+   * behind (a pool that is merely busy has its connections in use, and is left alone).
+   */
+  private static boolean starved(HikariPoolMXBean bean) {
+    return bean.getTotalConnections() == 0
+        || (bean.getThreadsAwaitingConnection() > 0 && bean.getActiveConnections() == 0);
   }
 
   private Properties credentials() {
