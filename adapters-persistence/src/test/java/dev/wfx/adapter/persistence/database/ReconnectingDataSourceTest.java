@@ -1,22 +1,28 @@
 package dev.wfx.adapter.persistence.database;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.persistence.PostgresPersistence;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.Visibility;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * After an outage long enough for the pool's reconnect backoff to reach its 5 s ceiling, the
- * database is used again as soon as it is back, not when the pool next tries.
+ * After an outage the database is used again as soon as it is back, not when the pool's reconnect
+ * backoff next tries, and no connection stays lent to a caller that failed during it.
  */
 class ReconnectingDataSourceTest {
 
@@ -66,6 +72,61 @@ class ReconnectingDataSourceTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void givenAHardStopUnderReads_whenTheDatabaseReturns_thenNoConnectionStaysLent(
+      @TempDir Path dataDir) throws Exception {
+    int port = freePort();
+    Path postgres = dataDir.resolve("postgres");
+    EmbeddedDatabase database = EmbeddedDatabase.start(postgres, port);
+    try (PostgresPersistence persistence =
+        PostgresPersistence.start(
+            new DatabaseSettings(
+                "jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres",
+                "",
+                DatabaseSettings.DEFAULT_SCHEMA,
+                4,
+                CONNECTION_TIMEOUT,
+                Duration.ofSeconds(5),
+                postgres,
+                0))) {
+      ExecutionId id = ExecutionId.of("leak-check");
+      Visibility everywhere = Visibility.everywhere();
+      AtomicBoolean running = new AtomicBoolean(true);
+      List<Thread> readers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        readers.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      while (running.get()) {
+                        try {
+                          persistence.executions().find(id, everywhere);
+                          persistence.executions().version(id, everywhere);
+                        } catch (RuntimeException expectedDuringTheOutage) {
+                          // the store is unavailable for a while
+                        }
+                      }
+                    }));
+      }
+      Thread.sleep(500);
+      database.close();
+      Thread.sleep(3_000);
+      database = EmbeddedDatabase.start(postgres, port);
+      Thread.sleep(3_000);
+      running.set(false);
+      for (Thread reader : readers) {
+        reader.join();
+      }
+      Thread.sleep(500);
+
+      assertTrue(persistence.isHealthy());
+      assertEquals(0, persistence.poolUsage().active(), persistence.poolUsage().toString());
+    } finally {
+      database.close();
     }
   }
 }
