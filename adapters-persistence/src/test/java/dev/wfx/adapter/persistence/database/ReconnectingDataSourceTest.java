@@ -34,18 +34,7 @@ class ReconnectingDataSourceTest {
     int port = freePort();
     Path postgres = dataDir.resolve("postgres");
     EmbeddedDatabase database = EmbeddedDatabase.start(postgres, port);
-    try (PostgresPersistence persistence =
-        PostgresPersistence.start(
-            new DatabaseSettings(
-                "jdbc:postgresql://localhost:" + port + "/postgres",
-                "postgres",
-                "",
-                DatabaseSettings.DEFAULT_SCHEMA,
-                2,
-                CONNECTION_TIMEOUT,
-                Duration.ofSeconds(5),
-                postgres,
-                0))) {
+    try (PostgresPersistence persistence = connectedTo(postgres, port, 2)) {
       assertTrue(persistence.isHealthy());
 
       database.close();
@@ -69,6 +58,21 @@ class ReconnectingDataSourceTest {
     }
   }
 
+  /** The adapter on the test's own server, as to an external database (no embedded start). */
+  private static PostgresPersistence connectedTo(Path dataDir, int port, int poolSize) {
+    return PostgresPersistence.start(
+        new DatabaseSettings(
+            "jdbc:postgresql://localhost:" + port + "/postgres",
+            "postgres",
+            "",
+            DatabaseSettings.DEFAULT_SCHEMA,
+            poolSize,
+            CONNECTION_TIMEOUT,
+            Duration.ofSeconds(5),
+            dataDir,
+            0));
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -81,18 +85,7 @@ class ReconnectingDataSourceTest {
     int port = freePort();
     Path postgres = dataDir.resolve("postgres");
     EmbeddedDatabase database = EmbeddedDatabase.start(postgres, port);
-    try (PostgresPersistence persistence =
-        PostgresPersistence.start(
-            new DatabaseSettings(
-                "jdbc:postgresql://localhost:" + port + "/postgres",
-                "postgres",
-                "",
-                DatabaseSettings.DEFAULT_SCHEMA,
-                4,
-                CONNECTION_TIMEOUT,
-                Duration.ofSeconds(5),
-                postgres,
-                0))) {
+    try (PostgresPersistence persistence = connectedTo(postgres, port, 4)) {
       ExecutionId id = ExecutionId.of("leak-check");
       Visibility everywhere = Visibility.everywhere();
       AtomicBoolean running = new AtomicBoolean(true);

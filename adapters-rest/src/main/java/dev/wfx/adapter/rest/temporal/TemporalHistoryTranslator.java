@@ -22,22 +22,25 @@ public final class TemporalHistoryTranslator {
       "expected {\"events\": [...]} or {\"history\": {\"events\": [...]}}";
 
   /**
-   * Translates the body; exceptions of the stream itself (other than malformed JSON) are left to
-   * the caller, since they are not the sender's mistake in the history.
+   * Translates the body. Malformed JSON and a body that cannot be read to its end both become an
+   * {@link Translation.Invalid}; the caller tells the two apart by what it knows of the stream.
    */
   public Translation translate(InputStream body) {
-    try (JsonParser parser = JsonTree.FACTORY.createParser(body)) {
-      return translate(parser);
-    } catch (JsonProcessingException e) {
-      return new Translation.Invalid("malformed JSON: " + describe(e));
-    } catch (IOException e) {
-      return new Translation.Invalid("the history could not be read: " + e.getMessage());
-    }
+    return translateFrom(() -> JsonTree.FACTORY.createParser(body));
   }
 
   /** Translates a body held as text. */
   public Translation translate(String body) {
-    try (JsonParser parser = JsonTree.FACTORY.createParser(body)) {
+    return translateFrom(() -> JsonTree.FACTORY.createParser(body));
+  }
+
+  /** Opens the parser over a body, whatever holds it. */
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static Translation translateFrom(ParserSource source) {
+    try (JsonParser parser = source.open()) {
       return translate(parser);
     } catch (JsonProcessingException e) {
       return new Translation.Invalid("malformed JSON: " + describe(e));
