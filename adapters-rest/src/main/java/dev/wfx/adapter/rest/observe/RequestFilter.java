@@ -12,8 +12,9 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,8 +29,14 @@ public final class RequestFilter implements Filter {
 
   private static final System.Logger ACCESS = System.getLogger("wfx.access");
 
+  // Any other method is counted as OTHER, so a client cannot mint metric series at will.
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
   private final ServiceGate gate;
   private final MeterRegistry registry;
+  // Looking a timer up in the registry by name and tags costs more than the request's own routing.
+  private final ConcurrentHashMap<Series, Timer> timers = new ConcurrentHashMap<>();
 
   public RequestFilter(ServiceGate gate, MeterRegistry registry) {
     this.gate = Objects.requireNonNull(gate, "gate");
@@ -61,17 +68,11 @@ public final class RequestFilter implements Filter {
 
   private void observe(String requestId, String method, String rawPath, int status, long start) {
     long nanos = System.nanoTime() - start;
-    registry
-        .getOrCreate(
-            Timer.builder(REQUESTS_METRIC)
-                .description("HTTP requests by route, method and status")
-                .tags(
-                    List.of(
-                        Tag.create("route", route(rawPath)),
-                        Tag.create("method", method),
-                        Tag.create("status", String.valueOf(status)))))
+    timers
+        .computeIfAbsent(new Series(route(rawPath), metricMethod(method), status), this::timer)
         .record(nanos, TimeUnit.NANOSECONDS);
     if (ACCESS.isLoggable(Level.INFO)) {
+      long tenthsOfMillis = nanos / 100_000;
       ACCESS.log(
           Level.INFO,
           "request_id="
@@ -83,8 +84,25 @@ public final class RequestFilter implements Filter {
               + " status="
               + status
               + " duration_ms="
-              + String.format(Locale.ROOT, "%.1f", nanos / 1e6));
+              + tenthsOfMillis / 10
+              + "."
+              + tenthsOfMillis % 10);
     }
+  }
+
+  private Timer timer(Series series) {
+    return registry.getOrCreate(
+        Timer.builder(REQUESTS_METRIC)
+            .description("HTTP requests by route, method and status")
+            .tags(
+                List.of(
+                    Tag.create("route", series.route()),
+                    Tag.create("method", series.method()),
+                    Tag.create("status", String.valueOf(series.status())))));
+  }
+
+  static String metricMethod(String method) {
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
   }
 
   /** A few route names, never the ids in the path, so the metric's series stay few. */
@@ -97,4 +115,6 @@ public final class RequestFilter implements Filter {
     }
     return "other";
   }
+
+  private record Series(String route, String method, int status) {}
 }
