@@ -15,8 +15,9 @@
 # BENCH_DURATION (seconds per wrk run, 3), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16),
 # BENCH_WFX_PORT (18181), BENCH_MAVEN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1,
 # BENCH_ONLY=recording (only the recording line: one wfx, the recording runs and COPY, under a
-# minute), BENCH_RECORD_WARMUPS (0: unmeasured recording runs at full size first, for a server in
-# its steady state), BENCH_JAVA_OPTS (more JVM options for wfx, e.g.
+# minute), BENCH_RECORD_WARMUPS (3: recording runs at full size before the measured ones, for a
+# server in its steady state, as the read runs are measured after a warm-up; the first of them is
+# reported as the figure right after start-up), BENCH_JAVA_OPTS (more JVM options for wfx, e.g.
 # -XX:StartFlightRecording=filename=/tmp/rec.jfr to profile it), BENCH_WFX_JAR (a wfx.jar to
 # measure instead of this tree's, with its libs/ beside it, e.g. a build of an older commit).
 set -euo pipefail
@@ -32,6 +33,7 @@ db_port="${BENCH_DB_PORT:-5432}"
 db_user="${BENCH_DB_USER:-postgres}"
 db_name="${BENCH_DB_NAME:-wfx_bench}"
 wfx_port="${BENCH_WFX_PORT:-18181}"
+record_warmups="${BENCH_RECORD_WARMUPS:-3}"
 bare_port=18183
 nginx_port=18182
 work="$root/bench/target"
@@ -97,7 +99,7 @@ await_port() {
 # record_against_copy: the recording runs against the wfx on $wfx_port, into record.txt.
 record_against_copy() {
   log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
-  java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 "${BENCH_RECORD_WARMUPS:-0}" >"$work/record.txt"
+  java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 "$record_warmups" >"$work/record.txt"
 }
 # copy_against_recording: PostgreSQL's own COPY of the first large execution's rows; sets copy_ms.
 copy_against_recording() {
@@ -112,10 +114,13 @@ copy_against_recording() {
 # recording_line: the recording figures, medians of the three large runs and of the COPY runs.
 recording_line() {
   local large_s small_s
+  local first_s
   large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
-  awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v c="$copy_ms" 'BEGIN {
+  first_s=$(awk '$1 == "warm-up" { print $3; exit }' "$work/record.txt")
+  awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v fs="${first_s:-0}" -v c="$copy_ms" -v w="$record_warmups" 'BEGIN {
     copy = n / (c / 1000); large = n / ls; small = 1000 / ss
-    printf "recording (medians of 3): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", n, large, small, copy, large / copy, small / copy }'
+    printf "recording (medians of 3, after %d warm-up runs): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", w, n, large, small, copy, large / copy, small / copy
+    if (fs > 0) printf "  first large batch after start-up (JIT still compiling): %.0f events/s, %.2f of COPY\n", n / fs, (n / fs) / copy }'
 }
 
 if [ "${BENCH_ONLY:-}" = recording ]; then
@@ -127,7 +132,7 @@ if [ "${BENCH_ONLY:-}" = recording ]; then
   copy_against_recording
   {
     echo
-    echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), warm-up runs ${BENCH_RECORD_WARMUPS:-0}, ${BENCH_WFX_JAR:-bootstrap/target/wfx.jar}"
+    echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), warm-up runs $record_warmups, ${BENCH_WFX_JAR:-bootstrap/target/wfx.jar}"
     recording_line
     echo "total time $(( $(date +%s) - started ))s"
   } | tee "$work/table.txt"
@@ -261,7 +266,7 @@ log "memory: a fresh wfx, 16 concurrent readers of the $largest-event document"
 kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
 wfx_pid=$(start_wfx $wfx_port 134217728 "$work/gc-memory.log"); pids+=("$wfx_pid")
 await_port $wfx_port
-curl -sf -H "$auth" "$(wfx_url $wfx_port closed-10)" -o /dev/null || true
+curl -sf -H "$auth" "$(wfx_url $wfx_port "closed-${sizes[0]}")" -o /dev/null || true
 jcmd "$wfx_pid" GC.run >/dev/null
 
 heap_used() { jcmd "$wfx_pid" GC.heap_info | awk '/garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub("K", "", v); print int(v / 1024) } }'; }

@@ -18,10 +18,10 @@ import java.util.Locale;
  *   <li>{@code record <base-url> <key> <large> <small-total> <small-batch> [<warm-ups>]}: records
  *       three closed runs of {@code large} events, each in one batch, then one of {@code
  *       small-total} events in batches of {@code small-batch}, and prints {@code <large|small>
- *       <events> <seconds> <execution id>} per line. Before them, unmeasured: three runs of up to
+ *       <events> <seconds> <execution id>} per line. Before them: three unmeasured runs of up to
  *       2,000 events, and {@code warm-ups} (default 0) more runs of {@code large} events in one
- *       batch and of {@code small-total} in small batches, so that the server's JIT has compiled
- *       the recording path as a long-running server has.
+ *       batch (printed as {@code warm-up} lines) and of {@code small-total} in small batches, so
+ *       that the server's JIT has compiled the recording path as a long-running server has.
  * </ul>
  */
 public final class Load {
@@ -70,7 +70,10 @@ public final class Load {
     }
     for (int i = 0; i < warmUps; i++) {
       String warmId = TracecatHistories.executionId("record-warm-large-" + i + "-" + System.nanoTime());
-      post(warmId, TracecatHistories.closed(large, warmId));
+      String body = TracecatHistories.closed(large, warmId);
+      long start = System.nanoTime();
+      post(warmId, body);
+      report("warm-up", large, start, warmId);
       String smallWarmId = TracecatHistories.executionId("record-warm-small-" + i + "-" + System.nanoTime());
       for (String batch : smallBatches(smallWarmId, smallTotal, smallBatch)) {
         post(smallWarmId, batch);
