@@ -1,6 +1,7 @@
 -- Every change to a stored key is announced on channel wfx_api_keys when its transaction commits,
 -- so each running wfx forgets the key lookups it holds in memory, whichever process or plain SQL
--- made the change. The payload is the key's id ('' for TRUNCATE), for people listening in psql.
+-- made the change. The payload is the key's id ('' for TRUNCATE): each listener confirms it on
+-- wfx_api_keys_seen, and a wfx that revokes a key waits for those confirmations.
 -- Inserts are not announced: a lookup that finds no key is never kept, so a new key needs no notice.
 CREATE FUNCTION announce_api_key_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -61,7 +61,7 @@ public final class PostgresPersistence implements AutoCloseable {
     PostgresApiKeys storedKeys = new PostgresApiKeys(dbClient);
     this.apiKeyCache =
         settings.apiKeyCache()
-            ? new CachingApiKeys(storedKeys, listenerConnections(pool, settings.schema()))
+            ? new CachingApiKeys(storedKeys, "schema " + settings.schema(), plainConnections(pool))
             : null;
     this.apiKeys = apiKeyCache == null ? storedKeys : apiKeyCache;
     this.auditTrail = new PostgresAuditTrail(dbClient);
@@ -123,10 +123,10 @@ public final class PostgresPersistence implements AutoCloseable {
   }
 
   /**
-   * Plain connections with the pool's settings, for the listener of key changes: a LISTEN lasts
-   * as long as its session, so it cannot borrow a pooled connection for good.
+   * Plain connections with the pool's settings, for listening to key changes: a LISTEN lasts as
+   * long as its session, so it cannot borrow a pooled connection for good.
    */
-  private static ChannelListener.Connector listenerConnections(HikariDataSource pool, String schema) {
+  private static ChannelListener.Connector plainConnections(HikariDataSource pool) {
     String url = pool.getJdbcUrl();
     Properties properties = new Properties();
     // The driver reads string values only; the pool's are numbers and booleans.
@@ -136,7 +136,6 @@ public final class PostgresPersistence implements AutoCloseable {
     if (pool.getPassword() != null) {
       properties.setProperty("password", pool.getPassword());
     }
-    properties.setProperty("ApplicationName", "wfx api-key listener " + schema);
     return () -> DriverManager.getConnection(url, properties);
   }
 

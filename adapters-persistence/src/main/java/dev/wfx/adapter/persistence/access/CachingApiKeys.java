@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * before a change can never be served after it. Lookups that find nothing are not kept: a new key
  * then works at once with no notice on inserts, and unknown secrets, which anyone can send, cannot
  * crowd the real keys out.
+ *
+ * <p>Each listening session confirms the notifications it handled, so a revoke here returns only
+ * once every running wfx refuses the key; a change by plain SQL is seen within milliseconds.
  */
 public final class CachingApiKeys implements ApiKeys, AutoCloseable {
 
@@ -43,10 +46,14 @@ public final class CachingApiKeys implements ApiKeys, AutoCloseable {
       Caffeine.newBuilder().maximumSize(MOST_KEYS).expireAfterWrite(LONGEST_HELD).build();
   private final AtomicLong generation = new AtomicLong();
 
-  /** Listens through connections of {@code connector} from the first lookup on. */
-  public CachingApiKeys(ApiKeys store, ChannelListener.Connector connector) {
+  /**
+   * Listens through connections of {@code connector} from the first lookup on.
+   *
+   * @param owner names the listening session, after {@code wfx listening on wfx_api_keys}
+   */
+  public CachingApiKeys(ApiKeys store, String owner, ChannelListener.Connector connector) {
     this.store = Objects.requireNonNull(store, "store");
-    this.changes = new ChannelListener(CHANNEL, connector, this::forgetAll);
+    this.changes = new ChannelListener(CHANNEL, owner, connector, this::forgetAll);
   }
 
   @Override
@@ -82,13 +89,24 @@ public final class CachingApiKeys implements ApiKeys, AutoCloseable {
     return store.list();
   }
 
-  /** Forgets every held key before it returns, also when the outcome is unknown. */
+  /**
+   * Forgets every held key, also when the outcome is unknown, and after a revocation waits until
+   * every listening wfx has forgotten it too (the trigger names the key), at most the listener's
+   * lease: a revoked key is refused by every server from the moment this returns.
+   */
   @Override
   public boolean revoke(ApiKeyId id, Instant at) {
-    try {
-      return store.revoke(id, at);
-    } finally {
-      forgetAll();
+    try (ChannelListener.Confirmations confirmations = changes.confirmations()) {
+      boolean revoked;
+      try {
+        revoked = store.revoke(id, at);
+      } finally {
+        forgetAll();
+      }
+      if (revoked) {
+        confirmations.await(id.value());
+      }
+      return revoked;
     }
   }
 

@@ -39,7 +39,7 @@ class CachingApiKeysContractTest extends ApiKeysContract {
   protected ApiKeys emptyApiKeys() {
     database.truncate();
     // A cache of its own per test: the truncate's notice is not awaited.
-    keys = new CachingApiKeys(database.storedApiKeys(), database::connect);
+    keys = new CachingApiKeys(database.storedApiKeys(), "contract test", database::connect);
     keys.findByDigest(new KeyDigest("0".repeat(64)));
     assertTrue(Poll.until(keys::isListening), "the cache listens");
     return keys;
