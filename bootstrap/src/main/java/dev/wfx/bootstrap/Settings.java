@@ -7,6 +7,7 @@ import dev.wfx.domain.execution.WorkspaceId;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the adapters' settings out of the configuration, with clear errors for bad values. */
@@ -27,7 +28,8 @@ final class Settings {
         duration(db.get("connection-timeout"), DatabaseSettings.DEFAULT_CONNECTION_TIMEOUT),
         duration(db.get("statement-timeout"), DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT),
         dataDir,
-        db.get("embedded-port").asInt().orElse(0));
+        db.get("embedded-port").asInt().orElse(0),
+        flag(config.get("wfx.api-key-cache"), true));
   }
 
   static RestSettings rest(Config config) {
@@ -67,6 +69,22 @@ final class Settings {
             () ->
                 new IllegalArgumentException(
                     "wfx.bootstrap-workspace must be " + WorkspaceId.ACCEPTED_FORM));
+  }
+
+  /** Only {@code true} or {@code false}: a typo must not turn a setting off silently. */
+  private static boolean flag(Config value, boolean fallback) {
+    return value
+        .asString()
+        .map(
+            text ->
+                switch (text.trim().toLowerCase(Locale.ROOT)) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default ->
+                      throw new IllegalArgumentException(
+                          value.key() + " must be true or false, was '" + text + "'");
+                })
+        .orElse(fallback);
   }
 
   private static Duration duration(Config value, Duration fallback) {

@@ -25,6 +25,7 @@ public final class WfxConfig {
           Map.entry("WFX_DATA_DIR", "wfx.data-dir"),
           Map.entry("WFX_MAX_BODY_BYTES", "wfx.max-body-bytes"),
           Map.entry("WFX_DOCUMENT_CACHE_BYTES", "wfx.document-cache-bytes"),
+          Map.entry("WFX_API_KEY_CACHE", "wfx.api-key-cache"),
           Map.entry("WFX_REQUEST_TIMEOUT", "wfx.request-timeout"),
           Map.entry("WFX_BODY_READ_TIMEOUT", "wfx.body-read-timeout"),
           Map.entry("WFX_SHUTDOWN_GRACE", "wfx.shutdown-grace"),

@@ -162,6 +162,10 @@ public final class WfxServer {
     registry.getOrCreate(
         Gauge.builder("wfx.db.pool.waiting", () -> persistence.poolUsage().waiting())
             .description("Requests waiting for a database connection"));
+    registry.getOrCreate(
+        Gauge.builder("wfx.api_key_cache.in_use", () -> persistence.apiKeyCacheInUse() ? 1 : 0)
+            .description(
+                "1 while API key lookups are served from memory (changes are heard), else 0"));
   }
 
   /**

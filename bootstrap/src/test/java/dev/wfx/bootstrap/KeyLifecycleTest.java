@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,29 @@ class KeyLifecycleTest {
     run("keys", "revoke", id);
 
     assertEquals(401, read(secret));
+  }
+
+  @Test
+  void givenAKeyInUse_thenTheMetricsShowLookupsServedFromMemory() throws InterruptedException {
+    String secret =
+        run("keys", "create", "--workspace", "ws-a", "--type", "user").lines().toList().getLast();
+
+    assertEquals(404, read(secret));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (cacheInUse() != 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertEquals(1, cacheInUse(), "wfx_api_key_cache_in_use");
+  }
+
+  /** The gauge's value, -1 when it is not published. */
+  private static double cacheInUse() {
+    Matcher gauge =
+        Pattern.compile("(?m)^wfx_api_key_cache_in_use(\\{[^}]*\\})? ([0-9.]+)$")
+            .matcher(
+                RawHttp.send(SERVICE.port(), "GET", "/observe/metrics", List.of(), null).text());
+    return gauge.find() ? Double.parseDouble(gauge.group(2)) : -1;
   }
 
   private static int read(String key) {

@@ -1,6 +1,9 @@
 package dev.wfx.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.config.Config;
 import java.time.Duration;
@@ -51,5 +54,18 @@ class WfxConfigTest {
     assertEquals(Duration.ofSeconds(10), Settings.shutdownGrace(config));
     assertEquals(Duration.ofSeconds(10), Settings.rest(config).requestTimeout());
     assertEquals(Duration.ofSeconds(30), Settings.rest(config).bodyReadTimeout());
+    assertTrue(Settings.database(config).apiKeyCache());
+  }
+
+  @Test
+  void givenTheApiKeyCacheVariable_whenLoaded_thenOnlyTrueOrFalseIsTaken() {
+    assertEquals("wfx.api-key-cache", WfxConfig.ENVIRONMENT_KEYS.get("WFX_API_KEY_CACHE"));
+    assertFalse(Settings.database(WfxConfig.load(Map.of("WFX_API_KEY_CACHE", "false"))).apiKeyCache());
+    assertTrue(Settings.database(WfxConfig.load(Map.of("WFX_API_KEY_CACHE", "TRUE"))).apiKeyCache());
+    IllegalArgumentException typo =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Settings.database(WfxConfig.load(Map.of("WFX_API_KEY_CACHE", "off"))));
+    assertTrue(typo.getMessage().contains("wfx.api-key-cache"), typo.getMessage());
   }
 }

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * @param statementTimeout how long one statement may run before PostgreSQL cancels it
  * @param embeddedDataDir the embedded PostgreSQL's data directory, kept across restarts
  * @param embeddedPort the embedded PostgreSQL's port; 0 for any free port
+ * @param apiKeyCache whether keys found by digest are kept in memory between changes, which
+ *     PostgreSQL notifies (LISTEN/NOTIFY); off for a proxy that does not carry notifications, such
+ *     as PgBouncer in transaction mode
  */
 public record DatabaseSettings(
     String url,
@@ -28,7 +31,8 @@ public record DatabaseSettings(
     Duration connectionTimeout,
     Duration statementTimeout,
     Path embeddedDataDir,
-    int embeddedPort) {
+    int embeddedPort,
+    boolean apiKeyCache) {
 
   public static final String DEFAULT_SCHEMA = "public";
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -73,7 +77,8 @@ public record DatabaseSettings(
         DEFAULT_CONNECTION_TIMEOUT,
         DEFAULT_STATEMENT_TIMEOUT,
         DEFAULT_EMBEDDED_DATA_DIR,
-        0);
+        0,
+        true);
   }
 
   /** An embedded PostgreSQL keeping its data in {@code dataDir}, on any free port. */
@@ -87,7 +92,8 @@ public record DatabaseSettings(
         DEFAULT_CONNECTION_TIMEOUT,
         DEFAULT_STATEMENT_TIMEOUT,
         dataDir,
-        0);
+        0,
+        true);
   }
 
   public boolean isEmbedded() {
@@ -104,7 +110,8 @@ public record DatabaseSettings(
         connectionTimeout,
         statementTimeout,
         embeddedDataDir,
-        embeddedPort);
+        embeddedPort,
+        apiKeyCache);
   }
 
   public DatabaseSettings withPoolSize(int size) {
@@ -117,7 +124,22 @@ public record DatabaseSettings(
         connectionTimeout,
         statementTimeout,
         embeddedDataDir,
-        embeddedPort);
+        embeddedPort,
+        apiKeyCache);
+  }
+
+  public DatabaseSettings withApiKeyCache(boolean enabled) {
+    return new DatabaseSettings(
+        url,
+        user,
+        password,
+        schema,
+        poolSize,
+        connectionTimeout,
+        statementTimeout,
+        embeddedDataDir,
+        embeddedPort,
+        enabled);
   }
 
   @Override
@@ -130,6 +152,8 @@ public record DatabaseSettings(
         + schema
         + ", poolSize="
         + poolSize
+        + ", apiKeyCache="
+        + apiKeyCache
         + "]";
   }
 

@@ -3,8 +3,10 @@ package dev.wfx.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.wfx.adapter.persistence.access.CachingApiKeys;
 import dev.wfx.adapter.persistence.access.PostgresApiKeys;
 import dev.wfx.adapter.persistence.audit.PostgresAuditTrail;
+import dev.wfx.adapter.persistence.database.ChannelListener;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
 import dev.wfx.adapter.persistence.database.ReconnectingDataSource;
 import dev.wfx.adapter.persistence.execution.PostgresExecutions;
@@ -16,8 +18,10 @@ import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -31,10 +35,12 @@ public final class PostgresPersistence implements AutoCloseable {
   private final ReconnectingDataSource connections;
   private final DbClient dbClient;
   private final PostgresExecutions executions;
-  private final PostgresApiKeys apiKeys;
+  private final ApiKeys apiKeys;
+  private final CachingApiKeys apiKeyCache;
   private final PostgresAuditTrail auditTrail;
 
-  private PostgresPersistence(EmbeddedDatabase embedded, HikariDataSource pool) {
+  private PostgresPersistence(
+      EmbeddedDatabase embedded, HikariDataSource pool, DatabaseSettings settings) {
     this.embedded = embedded;
     this.connections = new ReconnectingDataSource(pool);
     // There is no Helidon HikariCP module at 4.5: the client borrows from our pool directly.
@@ -52,7 +58,12 @@ public final class PostgresPersistence implements AutoCloseable {
             .url(pool.getJdbcUrl())
             .build();
     this.executions = new PostgresExecutions(dbClient, connections);
-    this.apiKeys = new PostgresApiKeys(dbClient);
+    PostgresApiKeys storedKeys = new PostgresApiKeys(dbClient);
+    this.apiKeyCache =
+        settings.apiKeyCache()
+            ? new CachingApiKeys(storedKeys, "schema " + settings.schema(), plainConnections(pool))
+            : null;
+    this.apiKeys = apiKeyCache == null ? storedKeys : apiKeyCache;
     this.auditTrail = new PostgresAuditTrail(dbClient);
   }
 
@@ -69,7 +80,7 @@ public final class PostgresPersistence implements AutoCloseable {
     try {
       pool = pool(settings, embedded);
       migrate(pool, settings.schema());
-      return new PostgresPersistence(embedded, pool);
+      return new PostgresPersistence(embedded, pool, settings);
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -111,6 +122,23 @@ public final class PostgresPersistence implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /**
+   * Plain connections with the pool's settings, for listening to key changes: a LISTEN lasts as
+   * long as its session, so it cannot borrow a pooled connection for good.
+   */
+  private static ChannelListener.Connector plainConnections(HikariDataSource pool) {
+    String url = pool.getJdbcUrl();
+    Properties properties = new Properties();
+    // The driver reads string values only; the pool's are numbers and booleans.
+    pool.getDataSourceProperties()
+        .forEach((name, value) -> properties.setProperty(name.toString(), value.toString()));
+    properties.setProperty("user", pool.getUsername());
+    if (pool.getPassword() != null) {
+      properties.setProperty("password", pool.getPassword());
+    }
+    return () -> DriverManager.getConnection(url, properties);
+  }
+
   private static int wholeSeconds(Duration duration) {
     return Math.toIntExact(Math.max(1, (duration.toMillis() + 999) / 1_000));
   }
@@ -135,6 +163,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
   public AuditTrail auditTrail() {
     return auditTrail;
+  }
+
+  /** Whether key lookups are served from memory now (off, or not listening: from the database). */
+  public boolean apiKeyCacheInUse() {
+    return apiKeyCache != null && apiKeyCache.isListening();
   }
 
   /** The pooled connections, for health checks and tools. */
@@ -173,6 +206,9 @@ public final class PostgresPersistence implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (apiKeyCache != null) {
+        apiKeyCache.close();
+      }
       dbClient.close();
       connections.close();
     } finally {

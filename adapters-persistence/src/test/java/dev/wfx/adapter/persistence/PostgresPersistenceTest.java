@@ -1,13 +1,25 @@
 package dev.wfx.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.adapter.persistence.access.PostgresApiKeys;
+import dev.wfx.domain.access.ApiKey;
+import dev.wfx.domain.access.ApiKeyId;
+import dev.wfx.domain.access.ApiKeys;
+import dev.wfx.domain.access.KeyDigest;
+import dev.wfx.domain.access.Role;
+import dev.wfx.domain.access.RoleType;
+import dev.wfx.domain.execution.WorkspaceId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +53,51 @@ class PostgresPersistenceTest {
   }
 
   @Test
+  void givenAKeyLookedUp_thenItsCacheListensAndRefusesAKeyTheMomentAnotherAdapterRevokedIt() {
+    ApiKeys keys = database.persistence().apiKeys();
+    ApiKey key = key("cachedkey1", 1);
+    keys.add(key);
+
+    keys.findByDigest(key.digest());
+    assertTrue(Poll.until(database.persistence()::apiKeyCacheInUse), "the cache listens");
+    keys.findByDigest(key.digest());
+    try (PostgresPersistence tool = PostgresPersistence.start(database.settings())) {
+      assertTrue(tool.apiKeys().revoke(key.id(), Instant.now()));
+    }
+
+    assertTrue(keys.findByDigest(key.digest()).orElseThrow().isRevoked());
+  }
+
+  @Test
+  void givenItsListeningSessionEnded_thenTheAdapterListensAgainOnANewOne() throws SQLException {
+    database.persistence().apiKeys().findByDigest(new KeyDigest("f".repeat(64)));
+    assertTrue(Poll.until(database.persistence()::apiKeyCacheInUse), "the cache listens");
+    List<String> first = listenerSessions();
+    assertEquals(1, first.size(), "one listening session: " + first);
+
+    strings("SELECT pg_terminate_backend(" + first.getFirst() + ")::text");
+
+    assertTrue(
+        Poll.until(
+            () -> {
+              List<String> now = listenerSessions();
+              return now.size() == 1
+                  && !now.equals(first)
+                  && database.persistence().apiKeyCacheInUse();
+            }),
+        "listening again");
+    assertNotEquals(first, listenerSessions());
+  }
+
+  @Test
+  void givenTheApiKeyCacheOff_thenKeysComeStraightFromTheDatabase() {
+    try (PostgresPersistence uncached =
+        PostgresPersistence.start(database.settings().withApiKeyCache(false))) {
+      assertInstanceOf(PostgresApiKeys.class, uncached.apiKeys());
+    }
+  }
+
+  @Test
   void givenDefaultSettings_thenEveryConnectionHasTheStatementTimeout() throws SQLException {
     assertEquals(List.of("5s"), strings("SHOW statement_timeout"));
   }
@@ -61,6 +118,27 @@ class PostgresPersistenceTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> DatabaseSettings.external("jdbc:postgresql://db/wfx", "u", "").withPoolSize(0));
+  }
+
+  private static List<String> listenerSessions() {
+    try {
+      return strings(
+          "SELECT pid::text FROM pg_stat_activity"
+              + " WHERE application_name = 'wfx listening on wfx_api_keys schema "
+              + database.settings().schema()
+              + "'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ApiKey key(String id, int n) {
+    return new ApiKey(
+        new ApiKeyId(id),
+        new KeyDigest(String.format("%064x", n)),
+        new Role(RoleType.SERVICE, WorkspaceId.of("ws-1"), null, Role.MEMBER, "svc"),
+        Instant.now().truncatedTo(ChronoUnit.MICROS),
+        null);
   }
 
   private static List<String> strings(String sql) throws SQLException {

@@ -1,6 +1,11 @@
 package dev.wfx.adapter.persistence;
 
+import dev.wfx.adapter.persistence.access.PostgresApiKeys;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
+import dev.wfx.domain.access.ApiKeys;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +36,23 @@ public final class TestDatabase implements AutoCloseable {
 
   private final DatabaseSettings settings;
   private final PostgresPersistence persistence;
+  private final DbClient dbClient;
 
   private TestDatabase(DatabaseSettings settings) {
     this.settings = settings;
     this.persistence = PostgresPersistence.start(settings);
+    this.dbClient =
+        JdbcClientBuilder.create()
+            .connectionPool(
+                () -> {
+                  try {
+                    return persistence.dataSource().getConnection();
+                  } catch (SQLException e) {
+                    throw new DbClientException("no test database connection", e);
+                  }
+                })
+            .url(settings.url())
+            .build();
   }
 
   /** Starts the adapter on a new, empty schema of the test server. */
@@ -54,6 +72,31 @@ public final class TestDatabase implements AutoCloseable {
     return settings;
   }
 
+  /** The stored keys on the adapter's pool, without the adapter's cache in front. */
+  public ApiKeys storedApiKeys() {
+    return new PostgresApiKeys(dbClient);
+  }
+
+  /** A new connection to this schema, outside the adapter's pool; the caller closes it. */
+  public Connection connect() throws SQLException {
+    Server at = server();
+    Properties credentials = new Properties();
+    credentials.setProperty("user", at.user());
+    credentials.setProperty("password", at.password());
+    credentials.setProperty("currentSchema", settings.schema());
+    return DriverManager.getConnection(at.url(), credentials);
+  }
+
+  /** Runs one statement of plain SQL on a connection of its own, as another process would. */
+  public void execute(String sql) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run '" + sql + "' on the test database", e);
+    }
+  }
+
   /** Empties every table, keeping the schema and its migrations. */
   public void truncate() {
     execute("TRUNCATE history_events, executions, api_keys, audit_writes");
@@ -61,22 +104,9 @@ public final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    dbClient.close();
     persistence.close();
     execute("DROP SCHEMA " + settings.schema() + " CASCADE");
-  }
-
-  private void execute(String sql) {
-    Server at = server();
-    Properties credentials = new Properties();
-    credentials.setProperty("user", at.user());
-    credentials.setProperty("password", at.password());
-    credentials.setProperty("currentSchema", settings.schema());
-    try (Connection connection = DriverManager.getConnection(at.url(), credentials);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot run '" + sql + "' on the test database", e);
-    }
   }
 
   private static synchronized Server server() {

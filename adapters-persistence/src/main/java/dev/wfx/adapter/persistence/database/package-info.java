@@ -1,2 +1,5 @@
-/** Plumbing shared by the repositories: the embedded server and SQL value conversions. */
+/**
+ * Plumbing shared by the repositories: the embedded server, the self-reviving pool, listening for
+ * notifications on a connection of its own, and SQL value conversions.
+ */
 package dev.wfx.adapter.persistence.database;

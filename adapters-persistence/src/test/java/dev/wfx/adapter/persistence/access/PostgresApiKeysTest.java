@@ -6,7 +6,7 @@ import dev.wfx.domain.access.ApiKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Runs the {@link ApiKeys} contract against PostgreSQL. */
+/** Runs the {@link ApiKeys} contract against PostgreSQL, with no cache in front. */
 class PostgresApiKeysTest extends ApiKeysContract {
 
   private static TestDatabase database;
@@ -24,6 +24,6 @@ class PostgresApiKeysTest extends ApiKeysContract {
   @Override
   protected ApiKeys emptyApiKeys() {
     database.truncate();
-    return database.persistence().apiKeys();
+    return database.storedApiKeys();
   }
 }

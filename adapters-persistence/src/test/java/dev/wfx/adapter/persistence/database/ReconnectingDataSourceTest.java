@@ -70,7 +70,8 @@ class ReconnectingDataSourceTest {
             CONNECTION_TIMEOUT,
             Duration.ofSeconds(5),
             dataDir,
-            0));
+            0,
+            true));
   }
 
   private static int freePort() throws IOException {
