@@ -73,7 +73,7 @@ public final class ReconnectingDataSource implements DataSource, AutoCloseable {
     if (current.isClosed() || bean == null || !starved(bean)) {
       return;
     }
-    try (Connection probe = DriverManager.getConnection(config.getJdbcUrl(), credentials())) {
+    try (Connection probe = DriverManager.getConnection(config.getJdbcUrl(), driverProperties(config))) {
       probe.isValid(1);
     } catch (SQLException stillDown) {
       return;
@@ -101,9 +101,14 @@ public final class ReconnectingDataSource implements DataSource, AutoCloseable {
         || (bean.getThreadsAwaitingConnection() > 0 && bean.getActiveConnections() == 0);
   }
 
-  private Properties credentials() {
+  /** The pool's driver settings and credentials, as the driver reads them on a plain connect. */
+  static Properties driverProperties(HikariConfig config) {
     Properties properties = new Properties();
-    properties.putAll(config.getDataSourceProperties());
+    // The driver reads String values only: a timeout kept as an Integer would be ignored, and a
+    // probe of a database that does not answer would wait for the operating system instead.
+    config
+        .getDataSourceProperties()
+        .forEach((name, value) -> properties.setProperty(String.valueOf(name), String.valueOf(value)));
     if (config.getUsername() != null) {
       properties.setProperty("user", config.getUsername());
     }

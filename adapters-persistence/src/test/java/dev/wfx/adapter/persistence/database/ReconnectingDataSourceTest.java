@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.persistence.PostgresPersistence;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconnectingDataSourceTest {
 
   private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+
+  @Test
+  void givenThePoolsDriverSettings_whenProbing_thenTheDriverCanReadEveryOne() {
+    HikariConfig config = new HikariConfig();
+    config.setUsername("wfx");
+    config.setPassword("secret");
+    config.addDataSourceProperty("connectTimeout", 2);
+    config.addDataSourceProperty("tcpKeepAlive", true);
+
+    Properties properties = ReconnectingDataSource.driverProperties(config);
+
+    // Properties.getProperty sees String values only, as the driver does.
+    assertEquals("2", properties.getProperty("connectTimeout"));
+    assertEquals("true", properties.getProperty("tcpKeepAlive"));
+    assertEquals("wfx", properties.getProperty("user"));
+    assertEquals("secret", properties.getProperty("password"));
+  }
 
   @Test
   void givenALongOutage_whenTheDatabaseReturns_thenConnectionsAreHadWithinTheConnectionTimeout(
