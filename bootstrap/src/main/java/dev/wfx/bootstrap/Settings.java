@@ -2,6 +2,7 @@ package dev.wfx.bootstrap;
 
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.domain.execution.WorkspaceId;
 import io.helidon.config.Config;
@@ -44,6 +45,15 @@ final class Settings {
             .orElse(RestSettings.DEFAULT_DOCUMENT_CACHE_BYTES),
         duration(config.get("wfx.body-read-timeout"), RestSettings.DEFAULT_BODY_READ_TIMEOUT),
         duration(config.get("wfx.request-timeout"), RestSettings.DEFAULT_REQUEST_TIMEOUT));
+  }
+
+  /**
+   * How long a client may take over its request line and, after it, over its header lines
+   * (default 10 s); an idle keep-alive connection is closed after it too.
+   */
+  static RequestHeadTimeout requestHeadTimeout(Config config) {
+    return new RequestHeadTimeout(
+        duration(config.get("wfx.request-head-timeout"), RequestHeadTimeout.DEFAULT));
   }
 
   /** How long a stopping service waits for requests in flight (default 10 s). */

@@ -28,6 +28,7 @@ public final class WfxConfig {
           Map.entry("WFX_API_KEY_CACHE", "wfx.api-key-cache"),
           Map.entry("WFX_REQUEST_TIMEOUT", "wfx.request-timeout"),
           Map.entry("WFX_BODY_READ_TIMEOUT", "wfx.body-read-timeout"),
+          Map.entry("WFX_REQUEST_HEAD_TIMEOUT", "wfx.request-head-timeout"),
           Map.entry("WFX_SHUTDOWN_GRACE", "wfx.shutdown-grace"),
           Map.entry("WFX_BOOTSTRAP_ADMIN_KEY", "wfx.bootstrap-admin-key"),
           Map.entry("WFX_BOOTSTRAP_WORKSPACE", "wfx.bootstrap-workspace"));

@@ -3,6 +3,7 @@ package dev.wfx.bootstrap;
 import dev.wfx.adapter.persistence.PostgresPersistence;
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
@@ -64,6 +65,7 @@ public final class WfxServer {
     Optional<String> chosenAdminKey = Settings.bootstrapAdminKey(config);
     WorkspaceId adminWorkspace = Settings.bootstrapWorkspace(config);
     RestSettings restSettings = Settings.rest(config);
+    RequestHeadTimeout requestHeadTimeout = Settings.requestHeadTimeout(config);
     PostgresPersistence persistence = PostgresPersistence.start(Settings.database(config));
     try {
       announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
@@ -90,6 +92,7 @@ public final class WfxServer {
               .config(config.get("server"))
               // Our own hook drains requests first (Main); the server's would race it.
               .shutdownHook(false)
+              .update(requestHeadTimeout::applyTo)
               .directHandlers(RestApi.directHandlers())
               .addFeature(observe(persistence, gate))
               .routing(

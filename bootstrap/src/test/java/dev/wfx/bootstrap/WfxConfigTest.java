@@ -23,7 +23,8 @@ class WfxConfigTest {
           "WFX_DB_STATEMENT_TIMEOUT", config -> Settings.database(config).statementTimeout(),
           "WFX_SHUTDOWN_GRACE", Settings::shutdownGrace,
           "WFX_REQUEST_TIMEOUT", config -> Settings.rest(config).requestTimeout(),
-          "WFX_BODY_READ_TIMEOUT", config -> Settings.rest(config).bodyReadTimeout());
+          "WFX_BODY_READ_TIMEOUT", config -> Settings.rest(config).bodyReadTimeout(),
+          "WFX_REQUEST_HEAD_TIMEOUT", config -> Settings.requestHeadTimeout(config).timeout());
 
   @ParameterizedTest
   @CsvSource({
@@ -32,7 +33,8 @@ class WfxConfigTest {
     "WFX_DB_STATEMENT_TIMEOUT, wfx.db.statement-timeout, PT7S",
     "WFX_SHUTDOWN_GRACE, wfx.shutdown-grace, PT4S",
     "WFX_REQUEST_TIMEOUT, wfx.request-timeout, PT2.5S",
-    "WFX_BODY_READ_TIMEOUT, wfx.body-read-timeout, PT12S"
+    "WFX_BODY_READ_TIMEOUT, wfx.body-read-timeout, PT12S",
+    "WFX_REQUEST_HEAD_TIMEOUT, wfx.request-head-timeout, PT4S"
   })
   void givenAPoolOrTimeoutVariable_whenLoaded_thenItSetsItsKeyAndTakesEffect(
       String variable, String key, String value) {
@@ -55,6 +57,7 @@ class WfxConfigTest {
     assertEquals(Duration.ofSeconds(10), Settings.rest(config).requestTimeout());
     assertEquals(Duration.ofSeconds(30), Settings.rest(config).bodyReadTimeout());
     assertTrue(Settings.database(config).apiKeyCache());
+    assertEquals(Duration.ofSeconds(10), Settings.requestHeadTimeout(config).timeout());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Resource limits (spec §4, §8): bodies over the limit are refused without being read to their
- * end, a crowd of stalled and idle clients does not starve others (nor the database pool), and the
- * largest honest inputs are taken whole.
+ * end, a crowd of stalled and idle clients does not starve others (nor the database pool) and is
+ * cut off, and the largest honest inputs are taken whole.
  */
 class ResourceLimitsTest {
 
@@ -79,9 +80,11 @@ class ResourceLimitsTest {
   }
 
   @Test
-  void givenACrowdOfStalledAndIdleConnections_whenOthersCall_thenTheyAreServedAsUsual() throws Exception {
+  void givenACrowdOfStalledAndIdleConnections_whenOthersCall_thenTheyAreServedAndTheCrowdIsCutOff()
+      throws Exception {
     List<Socket> crowd = new ArrayList<>();
     try {
+      long since = System.nanoTime();
       for (int i = 0; i < 150; i++) {
         Socket socket = connect();
         if (i % 3 == 0) {
@@ -90,6 +93,12 @@ class ResourceLimitsTest {
               .write(
                   ("POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
                           + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{")
+                      .getBytes(StandardCharsets.ISO_8859_1));
+        } else if (i % 3 == 1) {
+          // A head that never ends; the rest send nothing at all.
+          socket.getOutputStream()
+              .write(
+                  ("GET " + RunningService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\nAccept: ")
                       .getBytes(StandardCharsets.ISO_8859_1));
         }
         crowd.add(socket);
@@ -113,6 +122,19 @@ class ResourceLimitsTest {
 
       assertEquals(60, statuses.size());
       assertTrue(statuses.stream().allMatch(status -> status == 200), statuses::toString);
+      // Every one of them is cut off: the stalled bodies by the body read timeout, the rest by
+      // the request head timeout (plus the up to 3 s its idle check takes), with room to spare.
+      long deadline =
+          since
+              + Math.max(RunningService.BODY_READ_TIMEOUT.toNanos(), RunningService.REQUEST_HEAD_TIMEOUT.plusSeconds(3).toNanos())
+              + 3_000_000_000L;
+      int stillOpen = 0;
+      for (Socket socket : crowd) {
+        if (!closedBy(socket, deadline)) {
+          stillOpen++;
+        }
+      }
+      assertEquals(0, stillOpen, "connections of the crowd still open " + (System.nanoTime() - since) / 1_000_000 + " ms after it came");
     } finally {
       for (Socket socket : crowd) {
         socket.close();
@@ -186,6 +208,22 @@ class ResourceLimitsTest {
     Socket socket = new Socket(InetAddress.getLoopbackAddress(), SERVICE.port());
     socket.setSoTimeout(RawHttp.ANSWER_TIMEOUT_MILLIS);
     return socket;
+  }
+
+  /** Whether the service ends the connection (end of stream or a reset) by {@code deadline}. */
+  private static boolean closedBy(Socket socket, long deadline) throws IOException {
+    try {
+      socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      InputStream in = socket.getInputStream();
+      while (in.read() >= 0) {
+        // an answer sent before the close counts as closed too
+      }
+      return true;
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    } catch (SocketException reset) {
+      return true;
+    }
   }
 
   private static byte[] frame(byte[] chunk) {

@@ -37,6 +37,11 @@ public final class RunningService {
   static final long BODY_LIMIT = 32L * 1024 * 1024;
   /** Short, so that the suite sees stalled uploads cut off without waiting long. */
   static final java.time.Duration BODY_READ_TIMEOUT = java.time.Duration.ofSeconds(2);
+  /**
+   * Short, so that the suite sees stalled heads cut off without waiting long; shorter than the
+   * body read timeout, so that a cut-off shows which of the two made it.
+   */
+  static final java.time.Duration REQUEST_HEAD_TIMEOUT = java.time.Duration.ofSeconds(1);
 
   private static final Pattern PROBLEM =
       Pattern.compile(
@@ -111,7 +116,8 @@ public final class RunningService {
                     "wfx.db.password", db.password(),
                     "wfx.db.schema", db.schema(),
                     "wfx.max-body-bytes", Long.toString(BODY_LIMIT),
-                    "wfx.body-read-timeout", BODY_READ_TIMEOUT.toString())))
+                    "wfx.body-read-timeout", BODY_READ_TIMEOUT.toString(),
+                    "wfx.request-head-timeout", REQUEST_HEAD_TIMEOUT.toString())))
         .addSource(ConfigSources.classpath("application.yaml"))
         .build();
   }

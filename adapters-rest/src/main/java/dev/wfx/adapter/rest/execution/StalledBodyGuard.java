@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * timeout, or past the request's deadline, the reading thread is interrupted, which closes the
  * connection's channel under it.
  *
- * <p>Helidon applies no read timeout to server connections and its idle-connection check does not
- * interrupt a read in progress, so a stalled upload would otherwise hold its connection forever.
+ * <p>Helidon applies no read timeout to server connections and its idle-connection check
+ * interrupts only a wait for a request line, never a body read, so a stalled upload would
+ * otherwise hold its connection forever.
  */
 final class StalledBodyGuard extends FilterInputStream {
 
