@@ -6,7 +6,6 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
-import dev.wfx.application.audit.AuditedRecordHistory;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
@@ -73,10 +72,7 @@ public final class WfxServer {
       var executions = persistence.executions();
       var recordHistory =
           new MeteredRecordHistory(
-              new AuditedRecordHistory(
-                  new RecordHistoryService(executions),
-                  persistence.auditTrail(),
-                  Clock.systemUTC()),
+              new RecordHistoryService(executions, persistence.auditTrail(), Clock.systemUTC()),
               registry);
       var useCases =
           new RestApi.UseCases(

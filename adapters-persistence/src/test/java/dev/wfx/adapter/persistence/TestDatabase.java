@@ -65,7 +65,8 @@ public final class TestDatabase implements AutoCloseable {
     execute("DROP SCHEMA " + settings.schema() + " CASCADE");
   }
 
-  private void execute(String sql) {
+  /** Runs one statement in this schema, outside the adapter (to set a test's stage). */
+  public void execute(String sql) {
     Server at = server();
     Properties credentials = new Properties();
     credentials.setProperty("user", at.user());

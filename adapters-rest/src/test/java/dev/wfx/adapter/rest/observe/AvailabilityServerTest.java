@@ -14,6 +14,7 @@ import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
+import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
@@ -33,6 +34,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -79,7 +81,10 @@ class AvailabilityServerTest {
 
     @Override
     public SaveOutcome append(
-        WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+        WorkflowExecution execution,
+        long expectedVersion,
+        List<HistoryEvent> newEvents,
+        WriteAudit audit) {
       throw down();
     }
   }
@@ -92,7 +97,7 @@ class AvailabilityServerTest {
         new RestApi.UseCases(
             new GetWorkflowExecutionService(down),
             new GetExecutionVersionService(down),
-            new RecordHistoryService(down),
+            new RecordHistoryService(down, FIXTURE.auditTrail, Clock.systemUTC()),
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
         message -> message,
