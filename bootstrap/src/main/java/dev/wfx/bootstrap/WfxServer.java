@@ -6,6 +6,7 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
@@ -79,6 +80,7 @@ public final class WfxServer {
               new GetWorkflowExecutionService(executions),
               new GetExecutionVersionService(executions),
               recordHistory,
+              new AuditRefusedWriteService(persistence.auditTrail(), Clock.systemUTC()),
               new AuthenticateCallerService(persistence.apiKeys()),
               new ListWriteAuditsService(persistence.auditTrail()));
       WebServer webServer =
