@@ -7,7 +7,7 @@ import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
-import dev.wfx.application.audit.AuditedRecordHistory;
+import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
@@ -75,16 +75,14 @@ public final class WfxServer {
       var executions = persistence.executions();
       var recordHistory =
           new MeteredRecordHistory(
-              new AuditedRecordHistory(
-                  new RecordHistoryService(executions),
-                  persistence.auditTrail(),
-                  Clock.systemUTC()),
+              new RecordHistoryService(executions, persistence.auditTrail(), Clock.systemUTC()),
               registry);
       var useCases =
           new RestApi.UseCases(
               new GetWorkflowExecutionService(executions),
               new GetExecutionVersionService(executions),
               recordHistory,
+              new AuditRefusedWriteService(persistence.auditTrail(), Clock.systemUTC()),
               new AuthenticateCallerService(persistence.apiKeys()),
               new ListWriteAuditsService(persistence.auditTrail()));
       WebServer webServer =

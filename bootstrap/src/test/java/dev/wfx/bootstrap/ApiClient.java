@@ -48,9 +48,14 @@ final class ApiClient {
 
   /** POST of a JSON body to a raw path. */
   Answer post(String rawPath, String key, String body) {
+    return post(rawPath, key, "application/json", body);
+  }
+
+  /** POST of a body declared as {@code contentType} to a raw path. */
+  Answer post(String rawPath, String key, String contentType, String body) {
     return send(
         request(rawPath, key)
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 

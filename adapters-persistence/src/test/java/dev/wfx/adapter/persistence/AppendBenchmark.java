@@ -1,5 +1,6 @@
 package dev.wfx.adapter.persistence;
 
+import static dev.wfx.application.testing.AuditEntries.creating;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
@@ -52,7 +53,7 @@ class AppendBenchmark {
         ExecutionId id = ExecutionId.of("bench-" + (run + 2));
         WorkflowExecution execution = WorkflowExecution.restore(id, workspace, history);
         long start = System.nanoTime();
-        SaveOutcome outcome = executions.append(execution, 0, history);
+        SaveOutcome outcome = executions.append(execution, 0, history, creating(execution));
         long took = System.nanoTime() - start;
         if (!outcome.equals(SaveOutcome.SAVED)) {
           throw new IllegalStateException("benchmark append lost: " + outcome);

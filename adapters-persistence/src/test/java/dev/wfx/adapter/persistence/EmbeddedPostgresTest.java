@@ -1,5 +1,6 @@
 package dev.wfx.adapter.persistence;
 
+import static dev.wfx.application.testing.AuditEntries.creating;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class EmbeddedPostgresTest {
     try (PostgresPersistence first = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
       assertTrue(first.isHealthy());
       assertEquals(
-          SaveOutcome.SAVED, first.executions().append(execution, 0, execution.history()));
+          SaveOutcome.SAVED, first.executions().append(execution, 0, execution.history(), creating(execution)));
       port = first.embeddedPort();
     }
     assertFalse(accepts(port), "the embedded PostgreSQL stopped with the adapter");
@@ -60,7 +61,7 @@ class EmbeddedPostgresTest {
     try (PostgresPersistence server = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
       try (PostgresPersistence tool = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
         assertEquals(server.embeddedPort(), tool.embeddedPort());
-        assertEquals(SaveOutcome.SAVED, tool.executions().append(execution, 0, execution.history()));
+        assertEquals(SaveOutcome.SAVED, tool.executions().append(execution, 0, execution.history(), creating(execution)));
       }
       assertTrue(accepts(server.embeddedPort()), "closing the second adapter left the server up");
       assertEquals(

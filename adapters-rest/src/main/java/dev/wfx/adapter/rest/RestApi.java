@@ -8,6 +8,7 @@ import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
 import dev.wfx.adapter.rest.observe.RequestFilter;
 import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.application.access.AuthenticateCaller;
+import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAudits;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
@@ -30,19 +31,23 @@ public final class RestApi {
   /**
    * The use cases the API drives.
    *
-   * @param listWriteAudits answers {@code GET /audit/writes}; wire it to the trail that {@code
-   *     recordHistory} writes to
+   * @param auditRefusedWrite audits the writes refused before {@code recordHistory} runs (a body
+   *     too large, not JSON, unreadable or not a history, a request past its deadline)
+   * @param listWriteAudits answers {@code GET /audit/writes}; wire it and {@code
+   *     auditRefusedWrite} to the trail that {@code recordHistory} writes to
    */
   public record UseCases(
       GetWorkflowExecution getWorkflowExecution,
       GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
+      AuditRefusedWrite auditRefusedWrite,
       AuthenticateCaller authenticateCaller,
       ListWriteAudits listWriteAudits) {
     public UseCases {
       Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
       Objects.requireNonNull(getExecutionVersion, "getExecutionVersion");
       Objects.requireNonNull(recordHistory, "recordHistory");
+      Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
       Objects.requireNonNull(authenticateCaller, "authenticateCaller");
       Objects.requireNonNull(listWriteAudits, "listWriteAudits");
     }
@@ -92,6 +97,7 @@ public final class RestApi {
             useCases.getWorkflowExecution(),
             useCases.getExecutionVersion(),
             useCases.recordHistory(),
+            useCases.auditRefusedWrite(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
             settings));

@@ -1,7 +1,11 @@
 package dev.wfx.application.execution;
 
 import dev.wfx.domain.access.Role;
+import dev.wfx.domain.audit.AuditTrail;
+import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.AppendOutcome;
+import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StartOutcome;
@@ -9,6 +13,9 @@ import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.HistoryEvent;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,19 +23,42 @@ import java.util.Optional;
  * Loads the execution, lets the aggregate judge the batch and stores what it accepted with an
  * optimistic version check; a lost race is retried on fresh state, where the batch then shows up
  * as duplicates or a conflict.
+ *
+ * <p>Every outcome becomes an entry of the audit trail. A batch that adds events hands its entry
+ * to the store with them, so both are stored in one transaction or neither is, and a lost race
+ * leaves no entry behind. Every other outcome stores nothing, and its entry is written on its
+ * own; should that fail, the caller gets the failure and nothing was stored by its request.
  */
 public final class RecordHistoryService implements RecordHistory {
 
   static final int MAX_ATTEMPTS = 8;
 
   private final Executions executions;
+  private final AuditTrail auditTrail;
+  private final Clock clock;
 
-  public RecordHistoryService(Executions executions) {
+  /**
+   * @param auditTrail the trail that {@code executions} also writes the entries of stored batches
+   *     to
+   */
+  public RecordHistoryService(Executions executions, AuditTrail auditTrail, Clock clock) {
     this.executions = Objects.requireNonNull(executions, "executions");
+    this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
   public Outcome record(Command command) {
+    Outcome outcome = judgeAndStore(command);
+    boolean auditedWithItsEvents =
+        outcome instanceof Outcome.Recorded recorded && recorded.appended() > 0;
+    if (!auditedWithItsEvents) {
+      auditTrail.record(entry(command, outcome));
+    }
+    return outcome;
+  }
+
+  private Outcome judgeAndStore(Command command) {
     Role caller = command.caller().role();
     if (!caller.mayRecordHistories()) {
       return new Outcome.Forbidden(
@@ -73,12 +103,12 @@ public final class RecordHistoryService implements RecordHistory {
       case AppendOutcome.Appended appended when appended.added().isEmpty() ->
           Optional.of(recorded(execution, false, 0, appended.duplicates()));
       case AppendOutcome.Appended appended ->
-          switch (executions.append(execution, expectedVersion, appended.added())) {
-            case SaveOutcome.Saved saved ->
-                Optional.of(
-                    recorded(execution, false, appended.added().size(), appended.duplicates()));
-            case SaveOutcome.VersionConflict conflict -> Optional.empty();
-          };
+          store(
+              command,
+              execution,
+              expectedVersion,
+              appended.added(),
+              recorded(execution, false, appended.added().size(), appended.duplicates()));
     };
   }
 
@@ -87,15 +117,30 @@ public final class RecordHistoryService implements RecordHistory {
     return switch (WorkflowExecution.start(command.id(), workspace, command.batch())) {
       case StartOutcome.Rejected rejected -> Optional.of(new Outcome.Rejected(rejected.rejection()));
       case StartOutcome.Started started ->
-          switch (executions.append(started.execution(), 0, command.batch())) {
-            case SaveOutcome.Saved saved ->
-                Optional.of(recorded(started.execution(), true, command.batch().size(), 0));
-            case SaveOutcome.VersionConflict conflict -> Optional.empty();
-          };
+          store(
+              command,
+              started.execution(),
+              0,
+              command.batch(),
+              recorded(started.execution(), true, command.batch().size(), 0));
     };
   }
 
-  private static Outcome recorded(
+  /** Stores the new events with the batch's audit entry; empty when another writer was first. */
+  private Optional<Outcome> store(
+      Command command,
+      WorkflowExecution execution,
+      long expectedVersion,
+      List<HistoryEvent> newEvents,
+      Outcome.Recorded recorded) {
+    return switch (executions.append(
+        execution, expectedVersion, newEvents, entry(command, recorded))) {
+      case SaveOutcome.Saved saved -> Optional.of(recorded);
+      case SaveOutcome.VersionConflict conflict -> Optional.empty();
+    };
+  }
+
+  private static Outcome.Recorded recorded(
       WorkflowExecution execution, boolean created, int appended, int duplicates) {
     return new Outcome.Recorded(
         execution.id(),
@@ -105,5 +150,56 @@ public final class RecordHistoryService implements RecordHistory {
         execution.status(),
         appended,
         duplicates);
+  }
+
+  private WriteAudit entry(Command command, Outcome outcome) {
+    // A refused batch is filed under the workspace the caller named, else its own.
+    WorkspaceId named = command.workspace().orElse(command.caller().role().workspaceId());
+    return switch (outcome) {
+      case Outcome.Recorded recorded ->
+          WriteAudit.accepted(
+              clock.instant(),
+              command.caller(),
+              command.id(),
+              recorded.workspace(),
+              command.batch(),
+              recorded.created(),
+              recorded.appended(),
+              recorded.duplicates());
+      case Outcome.Rejected rejected ->
+          refused(command, named, kind(rejected.rejection()), rejected.rejection().reason());
+      case Outcome.Forbidden forbidden ->
+          refused(command, named, WriteOutcome.FORBIDDEN, forbidden.reason());
+      case Outcome.NotFound notFound ->
+          refused(
+              command,
+              named,
+              WriteOutcome.NOT_FOUND,
+              "the execution is in a workspace this key cannot see");
+      case Outcome.Contended contended ->
+          refused(
+              command,
+              named,
+              WriteOutcome.CONTENDED,
+              "other writers kept changing the execution (" + contended.attempts() + " attempts)");
+    };
+  }
+
+  private WriteAudit refused(
+      Command command, WorkspaceId workspace, WriteOutcome outcome, String detail) {
+    return WriteAudit.refused(
+        clock.instant(), command.caller(), command.id(), workspace, command.batch(), outcome, detail);
+  }
+
+  /** Rule breaks that depend on what is stored are conflicts; a batch wrong in itself is invalid. */
+  private static WriteOutcome kind(BatchRejection rejection) {
+    return switch (rejection) {
+      case BatchRejection.Gap gap -> WriteOutcome.CONFLICT;
+      case BatchRejection.Conflict conflict -> WriteOutcome.CONFLICT;
+      case BatchRejection.AfterClose afterClose -> WriteOutcome.CONFLICT;
+      case BatchRejection.EmptyBatch empty -> WriteOutcome.INVALID;
+      case BatchRejection.NotStarted notStarted -> WriteOutcome.INVALID;
+      case BatchRejection.MisplacedStart misplaced -> WriteOutcome.INVALID;
+    };
   }
 }

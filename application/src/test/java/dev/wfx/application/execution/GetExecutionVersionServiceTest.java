@@ -1,11 +1,13 @@
 package dev.wfx.application.execution;
 
+import static dev.wfx.application.testing.AuditEntries.creating;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.wfx.application.execution.GetExecutionVersion.Result;
 import dev.wfx.application.execution.GetWorkflowExecution.Query;
+import dev.wfx.application.testing.InMemoryAuditTrail;
 import dev.wfx.application.testing.InMemoryExecutions;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
@@ -27,7 +29,7 @@ class GetExecutionVersionServiceTest {
   private static final Role MEMBER_B = new Role(RoleType.USER, WS_B, "u2", Role.MEMBER, null);
   private static final Role ADMIN_B = new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null);
 
-  private final InMemoryExecutions executions = new InMemoryExecutions();
+  private final InMemoryExecutions executions = new InMemoryExecutions(new InMemoryAuditTrail());
   private final GetExecutionVersion getExecutionVersion = new GetExecutionVersionService(executions);
 
   @BeforeEach
@@ -35,7 +37,7 @@ class GetExecutionVersionServiceTest {
     var started =
         assertInstanceOf(
             StartOutcome.Started.class, WorkflowExecution.start(ID, WS_A, runningHistory(3)));
-    assertEquals(SaveOutcome.SAVED, executions.append(started.execution(), 0, runningHistory(3)));
+    assertEquals(SaveOutcome.SAVED, executions.append(started.execution(), 0, runningHistory(3), creating(started.execution())));
   }
 
   private Result version(ExecutionId id, Role caller, Optional<WorkspaceId> workspace) {

@@ -4,27 +4,36 @@ import static dev.wfx.domain.testing.Events.others;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.application.execution.RecordHistory.Command;
 import dev.wfx.application.execution.RecordHistory.Outcome;
+import dev.wfx.application.testing.AuditEntries;
+import dev.wfx.application.testing.InMemoryAuditTrail;
 import dev.wfx.application.testing.InMemoryExecutions;
 import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
+import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.ExecutionStatus;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
-import dev.wfx.domain.testing.Events;
 import dev.wfx.domain.history.Payload;
+import dev.wfx.domain.testing.Events;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,8 +53,12 @@ class RecordHistoryServiceTest {
   private static final Caller ADMIN_B =
       caller("adminb12", new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null));
 
-  private final InMemoryExecutions executions = new InMemoryExecutions();
-  private final RecordHistory recordHistory = new RecordHistoryService(executions);
+  private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
+  private final InMemoryExecutions executions = new InMemoryExecutions(trail);
+  private final RecordHistory recordHistory = new RecordHistoryService(executions, trail, CLOCK);
 
   private static Caller caller(String keyId, Role role) {
     return new Caller(new ApiKeyId(keyId), role);
@@ -155,13 +168,21 @@ class RecordHistoryServiceTest {
   @Test
   void givenARaceLostOnce_whenRecording_thenTheBatchIsJudgedAgainOnFreshState() {
     Executions racing = new LosesFirstRace(executions);
-    RecordHistory service = new RecordHistoryService(racing);
+    RecordHistory service = new RecordHistoryService(racing, trail, CLOCK);
     record(SERVICE_A, Optional.empty(), runningHistory(2));
 
     Outcome outcome = service.record(new Command(ID, Optional.empty(), others(3, 4), SERVICE_A));
 
     // The rival stored event 3 first, so on the second attempt it is a duplicate.
     assertEquals(new Outcome.Recorded(ID, WS_A, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
+    List<WriteAudit> entries = trail.latest(Optional.of(ID), 10);
+    assertEquals(
+        List.of(SERVICE_A.keyId(), AuditEntries.WRITER.keyId(), SERVICE_A.keyId()),
+        entries.stream().map(entry -> entry.caller().keyId()).toList(),
+        "newest first: our retried batch once, the rival's, our first batch; the lost attempt left none");
+    assertEquals(
+        WriteAudit.accepted(NOW, SERVICE_A, ID, WS_A, others(3, 4), false, 1, 1),
+        entries.getFirst());
   }
 
   @Test
@@ -186,16 +207,97 @@ class RecordHistoryServiceTest {
 
           @Override
           public SaveOutcome append(
-              WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+              WorkflowExecution execution,
+              long expectedVersion,
+              List<HistoryEvent> newEvents,
+              WriteAudit audit) {
             return SaveOutcome.VERSION_CONFLICT;
           }
         };
 
     Outcome outcome =
-        new RecordHistoryService(alwaysLosing)
+        new RecordHistoryService(alwaysLosing, trail, CLOCK)
             .record(new Command(ID, Optional.empty(), runningHistory(1), SERVICE_A));
 
     assertEquals(new Outcome.Contended(RecordHistoryService.MAX_ATTEMPTS), outcome);
+    assertEquals(
+        List.of(
+            WriteAudit.refused(
+                NOW,
+                SERVICE_A,
+                ID,
+                WS_A,
+                runningHistory(1),
+                WriteOutcome.CONTENDED,
+                "other writers kept changing the execution (8 attempts)")),
+        trail.latest(Optional.empty(), 10));
+  }
+
+  @Test
+  void givenAcceptedBatches_whenRecorded_thenEachIsAuditedWithItsCallerRangeAndCounts() {
+    record(SERVICE_A, Optional.empty(), runningHistory(3));
+    record(ADMIN_B, Optional.empty(), others(3, 5));
+    record(SERVICE_A, Optional.empty(), others(4, 5));
+
+    assertEquals(
+        List.of(
+            new WriteAudit(
+                NOW, SERVICE_A, ID, WS_A, EventId.of(4), EventId.of(5), 2, 0, 2, WriteOutcome.APPENDED, null),
+            new WriteAudit(
+                NOW, ADMIN_B, ID, WS_A, EventId.of(3), EventId.of(5), 3, 2, 1, WriteOutcome.APPENDED, null),
+            new WriteAudit(
+                NOW, SERVICE_A, ID, WS_A, EventId.of(1), EventId.of(3), 3, 3, 0, WriteOutcome.CREATED, null)),
+        trail.latest(Optional.empty(), 10));
+  }
+
+  @Test
+  void givenRefusedBatches_whenRecorded_thenEachIsAuditedWithItsOutcomeAndReason() {
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+
+    Outcome gap = record(SERVICE_A, Optional.empty(), others(5, 6));
+    record(SERVICE_B, Optional.empty(), others(3, 3));
+    record(USER_A, Optional.empty(), others(3, 3));
+    record(SERVICE_A, Optional.empty(), List.of());
+
+    assertInstanceOf(Outcome.Rejected.class, gap);
+    List<WriteAudit> latest = trail.latest(Optional.of(ID), 4);
+    assertEquals(
+        List.of(
+            WriteOutcome.INVALID,
+            WriteOutcome.FORBIDDEN,
+            WriteOutcome.NOT_FOUND,
+            WriteOutcome.CONFLICT),
+        latest.stream().map(WriteAudit::outcome).toList());
+    WriteAudit conflict = latest.getLast();
+    assertEquals(SERVICE_A, conflict.caller());
+    assertEquals(EventId.of(5), conflict.firstEventId());
+    assertEquals(EventId.of(6), conflict.lastEventId());
+    assertEquals(0, conflict.appended());
+    assertEquals("event 5 leaves a gap: the expected next event id is 3", conflict.detail());
+    assertEquals(WS_B, latest.get(2).workspace());
+    assertEquals(null, latest.getFirst().firstEventId());
+  }
+
+  @Test
+  void givenATrailThatRefusesEntries_whenABatchWouldBeAppended_thenNothingIsStoredAndTheCallerFails() {
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+    trail.refuseEntries();
+
+    assertThrows(
+        StoreUnavailable.class, () -> record(SERVICE_A, Optional.empty(), others(3, 4)));
+
+    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(1, trail.latest(Optional.empty(), 10).size());
+  }
+
+  @Test
+  void givenATrailThatRefusesEntries_whenAnExecutionWouldBeCreated_thenItIsNot() {
+    trail.refuseEntries();
+
+    assertThrows(
+        StoreUnavailable.class, () -> record(SERVICE_A, Optional.empty(), runningHistory(2)));
+
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
   }
 
   /** Loses the first append to a concurrent writer that stores the same events first. */
@@ -225,13 +327,18 @@ class RecordHistoryServiceTest {
 
     @Override
     public SaveOutcome append(
-        WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+        WorkflowExecution execution,
+        long expectedVersion,
+        List<HistoryEvent> newEvents,
+        WriteAudit audit) {
       if (!lost) {
         lost = true;
-        delegate.append(execution, expectedVersion, newEvents.subList(0, 1));
+        List<HistoryEvent> rivals = newEvents.subList(0, 1);
+        delegate.append(
+            execution, expectedVersion, rivals, AuditEntries.of(execution, expectedVersion, rivals));
         return SaveOutcome.VERSION_CONFLICT;
       }
-      return delegate.append(execution, expectedVersion, newEvents);
+      return delegate.append(execution, expectedVersion, newEvents, audit);
     }
   }
 }

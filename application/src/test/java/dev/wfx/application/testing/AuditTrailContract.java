@@ -13,6 +13,7 @@ import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.history.EventId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,18 @@ public abstract class AuditTrailContract {
     assertEquals(List.of(third, second), trail.latest(Optional.of(ExecutionId.of("order-1")), 2));
     assertEquals(List.of(other), trail.latest(Optional.of(ExecutionId.of("order-2")), 10));
     assertEquals(List.of(), trail.latest(Optional.of(ExecutionId.of("order-3")), 10));
+  }
+
+  @Test
+  void givenAnEntryOfEveryOutcome_whenReadBack_thenEachComesBack() {
+    List<WriteAudit> entries = new ArrayList<>();
+    for (WriteOutcome outcome : WriteOutcome.values()) {
+      String detail = outcome.accepted() ? null : "refused as " + outcome;
+      entries.add(entry(entries.size(), "order-1", SERVICE, 1, 2, 0, 0, outcome, detail));
+    }
+    entries.forEach(trail::record);
+
+    assertEquals(entries.reversed(), trail.latest(Optional.empty(), 100));
   }
 
   private static WriteAudit entry(

@@ -1,5 +1,7 @@
 package dev.wfx.application.testing;
 
+import static dev.wfx.application.testing.AuditEntries.AT;
+import static dev.wfx.application.testing.AuditEntries.WRITER;
 import static dev.wfx.domain.testing.Events.others;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.domain.audit.AuditTrail;
+import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.AppendOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
@@ -47,13 +52,21 @@ public abstract class ExecutionsContract {
   protected static final int LARGE_HISTORY = 10_000;
 
   private Executions executions;
+  private AuditTrail auditTrail;
 
-  /** A store that holds no execution; called before each test. */
+  /** A store that holds no execution, with an empty audit trail; called before each test. */
   protected abstract Executions emptyExecutions();
+
+  /** The audit trail that the store of {@link #emptyExecutions()} writes its entries to. */
+  protected abstract AuditTrail auditTrail();
+
+  /** Makes the store's audit trail refuse every later entry, as a failing insert would. */
+  protected abstract void refuseAuditEntries();
 
   @BeforeEach
   void startEmpty() {
     executions = emptyExecutions();
+    auditTrail = auditTrail();
   }
 
   @Test
@@ -66,7 +79,7 @@ public abstract class ExecutionsContract {
   void givenANewExecution_whenAppendedAtVersionZero_thenItLoadsWithItsHistoryAndSummary() {
     WorkflowExecution started = start(ID, WS_A, runningHistory(3));
 
-    assertEquals(SaveOutcome.SAVED, executions.append(started, 0, started.history()));
+    assertEquals(SaveOutcome.SAVED, store(started, 0, started.history()));
 
     WorkflowExecution found = executions.find(ID, Visibility.everywhere()).orElseThrow();
     assertEquals(ID, found.id());
@@ -94,7 +107,7 @@ public abstract class ExecutionsContract {
     WorkflowExecution loaded = find(ID);
     List<HistoryEvent> added = appended(loaded.append(others(3, 5)));
 
-    assertEquals(SaveOutcome.SAVED, executions.append(loaded, 2, added));
+    assertEquals(SaveOutcome.SAVED, store(loaded, 2, added));
 
     assertEquals(runningHistory(5), find(ID).history());
     assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
@@ -105,7 +118,7 @@ public abstract class ExecutionsContract {
     save(start(ID, WS_A, runningHistory(2)));
     WorkflowExecution rival = start(ID, WS_B, runningHistory(4));
 
-    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(rival, 0, rival.history()));
+    assertEquals(SaveOutcome.VERSION_CONFLICT, store(rival, 0, rival.history()));
 
     WorkflowExecution found = find(ID);
     assertEquals(WS_A, found.workspace());
@@ -117,10 +130,10 @@ public abstract class ExecutionsContract {
     save(start(ID, WS_A, runningHistory(2)));
     WorkflowExecution first = find(ID);
     WorkflowExecution second = find(ID);
-    assertEquals(SaveOutcome.SAVED, executions.append(first, 2, appended(first.append(others(3, 4)))));
+    assertEquals(SaveOutcome.SAVED, store(first, 2, appended(first.append(others(3, 4)))));
     List<HistoryEvent> late = appended(second.append(others(3, 6)));
 
-    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(second, 2, late));
+    assertEquals(SaveOutcome.VERSION_CONFLICT, store(second, 2, late));
 
     assertEquals(runningHistory(4), find(ID).history());
   }
@@ -131,7 +144,7 @@ public abstract class ExecutionsContract {
     WorkflowExecution stale = WorkflowExecution.restore(ID, WS_A, runningHistory(2));
     List<HistoryEvent> again = appended(stale.append(others(3, 4)));
 
-    assertEquals(SaveOutcome.VERSION_CONFLICT, executions.append(stale, 2, again));
+    assertEquals(SaveOutcome.VERSION_CONFLICT, store(stale, 2, again));
 
     assertEquals(runningHistory(4), find(ID).history());
   }
@@ -151,9 +164,9 @@ public abstract class ExecutionsContract {
     save(start(ID, WS_A, runningHistory(2)));
     WorkflowExecution loaded = find(ID);
 
-    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, others(4, 5)));
-    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, others(2, 3)));
-    assertThrows(IllegalArgumentException.class, () -> executions.append(loaded, 2, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> store(loaded, 2, others(4, 5)));
+    assertThrows(IllegalArgumentException.class, () -> store(loaded, 2, others(2, 3)));
+    assertThrows(IllegalArgumentException.class, () -> store(loaded, 2, List.of()));
 
     assertEquals(runningHistory(2), find(ID).history());
   }
@@ -195,7 +208,7 @@ public abstract class ExecutionsContract {
       WorkflowExecution loaded = find(ID);
       long version = loaded.historyLength();
       List<HistoryEvent> added = appended(loaded.append(others(batch[0], batch[1])));
-      assertEquals(SaveOutcome.SAVED, executions.append(loaded, version, added));
+      assertEquals(SaveOutcome.SAVED, store(loaded, version, added));
     }
 
     assertEquals(runningHistory(30), find(ID).history());
@@ -222,7 +235,7 @@ public abstract class ExecutionsContract {
     for (int i = 0; i < histories.size(); i++) {
       ExecutionId id = ExecutionId.of("variants-" + i);
       WorkflowExecution execution = WorkflowExecution.restore(id, WS_A, histories.get(i));
-      assertEquals(SaveOutcome.SAVED, executions.append(execution, 0, histories.get(i)));
+      assertEquals(SaveOutcome.SAVED, store(execution, 0, histories.get(i)));
     }
 
     for (int i = 0; i < histories.size(); i++) {
@@ -268,7 +281,7 @@ public abstract class ExecutionsContract {
       WorkflowExecution loaded = find(ID);
       List<HistoryEvent> added =
           appended(loaded.append(others(from, Math.min(from + batch - 1, LARGE_HISTORY))));
-      assertEquals(SaveOutcome.SAVED, executions.append(loaded, from - 1, added));
+      assertEquals(SaveOutcome.SAVED, store(loaded, from - 1, added));
     }
 
     assertEquals(runningHistory(LARGE_HISTORY), find(ID).history());
@@ -305,7 +318,7 @@ public abstract class ExecutionsContract {
                   outcomes[1]++;
                   break;
                 }
-                SaveOutcome saved = executions.append(loaded, version, added);
+                SaveOutcome saved = store(loaded, version, added);
                 if (saved.equals(SaveOutcome.SAVED)) {
                   outcomes[0]++;
                   break;
@@ -351,7 +364,7 @@ public abstract class ExecutionsContract {
             pool.submit(
                 () -> {
                   go.await();
-                  return executions.append(execution, 0, execution.history());
+                  return store(execution, 0, execution.history());
                 }));
       }
       go.countDown();
@@ -375,7 +388,7 @@ public abstract class ExecutionsContract {
     assertEquals("run-1", loaded.runId());
     assertEquals(runningHistory(1).getFirst(), loaded.startedEvent());
     List<HistoryEvent> added = appended(loaded.append(others(7, 9)));
-    assertEquals(SaveOutcome.SAVED, executions.append(loaded, 6, added));
+    assertEquals(SaveOutcome.SAVED, store(loaded, 6, added));
 
     assertEquals(runningHistory(9), find(ID).history());
   }
@@ -433,6 +446,84 @@ public abstract class ExecutionsContract {
             .isEmpty());
   }
 
+  @Test
+  void givenBatchesAppendedWithTheirEntries_whenTheTrailIsRead_thenEachEntryIsThere() {
+    WorkflowExecution started = start(ID, WS_A, runningHistory(2));
+    WriteAudit created = AuditEntries.creating(started);
+    assertEquals(SaveOutcome.SAVED, executions.append(started, 0, started.history(), created));
+    WorkflowExecution loaded = find(ID);
+    List<HistoryEvent> added = appended(loaded.append(others(2, 4)));
+    WriteAudit next =
+        WriteAudit.accepted(AT.plusSeconds(1), WRITER, ID, WS_A, others(2, 4), false, 2, 1);
+
+    assertEquals(SaveOutcome.SAVED, executions.append(loaded, 2, added, next));
+
+    assertEquals(List.of(next, created), auditTrail.latest(Optional.of(ID), 10));
+  }
+
+  @Test
+  void givenARaceLost_whenAppending_thenTheLoserLeavesNoEntry() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution first = find(ID);
+    WorkflowExecution second = find(ID);
+    assertEquals(SaveOutcome.SAVED, store(first, 2, appended(first.append(others(3, 3)))));
+    WorkflowExecution rival = start(ID, WS_B, runningHistory(1));
+
+    assertEquals(
+        SaveOutcome.VERSION_CONFLICT, store(second, 2, appended(second.append(others(3, 4)))));
+    assertEquals(SaveOutcome.VERSION_CONFLICT, store(rival, 0, rival.history()));
+
+    assertEquals(
+        List.of(WriteOutcome.APPENDED, WriteOutcome.CREATED),
+        auditTrail.latest(Optional.of(ID), 10).stream().map(WriteAudit::outcome).toList());
+  }
+
+  @Test
+  void givenATrailThatRefusesTheEntry_whenANewExecutionIsAppended_thenNothingOfItIsStored() {
+    refuseAuditEntries();
+    WorkflowExecution started = start(ID, WS_A, runningHistory(3));
+
+    assertThrows(RuntimeException.class, () -> store(started, 0, started.history()));
+
+    assertEquals(Optional.empty(), executions.find(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenATrailThatRefusesTheEntry_whenABatchIsAppended_thenNeitherEventsNorVersionChange() {
+    save(start(ID, WS_A, runningHistory(2)));
+    WorkflowExecution loaded = find(ID);
+    List<HistoryEvent> added = appended(loaded.append(others(3, 5)));
+    refuseAuditEntries();
+
+    assertThrows(RuntimeException.class, () -> store(loaded, 2, added));
+
+    assertEquals(runningHistory(2), find(ID).history());
+    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(ExecutionStatus.RUNNING, find(ID).status());
+  }
+
+  @Test
+  void givenAnEntryThatIsNotTheBatchs_whenAppending_thenItIsRefusedUnstored() {
+    WorkflowExecution started = start(ID, WS_A, runningHistory(2));
+    WriteAudit otherExecution =
+        WriteAudit.accepted(
+            AT, WRITER, ExecutionId.of("order-43"), WS_A, started.history(), true, 2, 0);
+    WriteAudit refusal =
+        WriteAudit.refused(
+            AT, WRITER, ID, WS_A, started.history(), WriteOutcome.CONFLICT, "a conflict");
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> executions.append(started, 0, started.history(), otherExecution));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> executions.append(started, 0, started.history(), refusal));
+
+    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(List.of(), auditTrail.latest(Optional.empty(), 10));
+  }
+
   private WorkflowExecution forAppend(ExecutionId id, long from) {
     return executions.findForAppend(id, Visibility.everywhere(), EventId.of(from)).orElseThrow();
   }
@@ -442,7 +533,17 @@ public abstract class ExecutionsContract {
   }
 
   private void save(WorkflowExecution started) {
-    assertEquals(SaveOutcome.SAVED, executions.append(started, 0, started.history()));
+    assertEquals(SaveOutcome.SAVED, store(started, 0, started.history()));
+  }
+
+  /** Appends the events with the entry a writer would give them: all new. */
+  private SaveOutcome store(
+      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+    return executions.append(
+        execution,
+        expectedVersion,
+        newEvents,
+        AuditEntries.of(execution, expectedVersion, newEvents));
   }
 
   private static WorkflowExecution start(

@@ -3,18 +3,31 @@ package dev.wfx.application.testing;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.StoreUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Test fixture: the {@link AuditTrail} port held in memory. */
+/**
+ * Test fixture: the {@link AuditTrail} port held in memory. It can be told to refuse entries, as a
+ * trail whose table is gone would, to prove that nothing is stored without its entry.
+ */
 public final class InMemoryAuditTrail implements AuditTrail {
 
   private final List<WriteAudit> entries = new ArrayList<>();
+  private boolean refusing;
 
   @Override
   public synchronized void record(WriteAudit entry) {
+    if (refusing) {
+      throw new StoreUnavailable("the audit trail refuses entries", null);
+    }
     entries.add(entry);
+  }
+
+  /** From now on every entry is refused with {@link StoreUnavailable}. */
+  public synchronized void refuseEntries() {
+    refusing = true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wfx.application.testing;
 
+import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
@@ -12,18 +13,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Test fixture: the {@link Executions} port held in memory, with the same optimistic-version
- * semantics as the real store. Each find returns a fresh aggregate, as a database would.
+ * semantics as the real store. Each find returns a fresh aggregate, as a database would. Appends
+ * write their audit entries to the trail given, first, so that a refused entry stores nothing.
  */
 public final class InMemoryExecutions implements Executions {
 
   private record Stored(WorkspaceId workspace, List<HistoryEvent> history) {}
 
   private final Map<ExecutionId, Stored> executions = new HashMap<>();
+  private final InMemoryAuditTrail auditTrail;
+
+  public InMemoryExecutions(InMemoryAuditTrail auditTrail) {
+    this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
+  }
 
   @Override
   public synchronized Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
@@ -65,17 +73,31 @@ public final class InMemoryExecutions implements Executions {
 
   @Override
   public synchronized SaveOutcome append(
-      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+      WorkflowExecution execution,
+      long expectedVersion,
+      List<HistoryEvent> newEvents,
+      WriteAudit audit) {
     requireContinuation(expectedVersion, newEvents);
+    requireEntryOf(execution, audit);
     Stored stored = executions.get(execution.id());
     long version = stored == null ? 0 : stored.history().size();
     if (version != expectedVersion) {
       return SaveOutcome.VERSION_CONFLICT;
     }
+    auditTrail.record(audit);
     List<HistoryEvent> history = stored == null ? new ArrayList<>() : stored.history();
     history.addAll(newEvents);
     executions.put(execution.id(), new Stored(execution.workspace(), history));
     return SaveOutcome.SAVED;
+  }
+
+  /** Like the real store, refuses the entry of another execution's batch or of a refused one. */
+  private static void requireEntryOf(WorkflowExecution execution, WriteAudit audit) {
+    if (!audit.executionId().equals(execution.id()) || !audit.outcome().accepted()) {
+      throw new IllegalArgumentException(
+          "a " + audit.outcome() + " entry of " + audit.executionId()
+              + " is not the entry of a batch stored in " + execution.id());
+    }
   }
 
   /** Like the real store, refuses a batch that does not continue the expected version. */

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,12 +145,13 @@ class ResourceLimitsTest {
 
   @Test
   void givenAnUploadThatStallsMidBody_whenTheBodyReadTimeoutPasses_thenTheConnectionIsCutOff()
-      throws IOException {
+      throws IOException, InterruptedException {
+    String id = Histories.tracecatId();
     try (Socket socket = connect()) {
       socket
           .getOutputStream()
           .write(
-              ("POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+              ("POST " + RunningService.path(id) + "/history HTTP/1.1\r\nHost: x\r\n"
                       + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{\"events\":[")
                   .getBytes(StandardCharsets.ISO_8859_1));
       long start = System.nanoTime();
@@ -169,6 +171,25 @@ class ResourceLimitsTest {
               && waitedMillis < RunningService.BODY_READ_TIMEOUT.toMillis() + 5_000,
           "cut off after " + waitedMillis + " ms");
     }
+    String entry =
+        "\"outcome\":\"UNREADABLE\",\"status\":400,"
+            + "\"detail\":\"the body could not be read: the client sent no body data for too long\"";
+    String trail = trailSoonHolding(id, entry);
+    assertTrue(trail.contains(entry), trail);
+  }
+
+  /**
+   * The execution's audit trail once it holds that text, or as it is after 5 s. The handler writes
+   * the entry after the connection is cut, so perhaps after the client saw the cut.
+   */
+  private static String trailSoonHolding(String id, String text) throws InterruptedException {
+    String query = "/audit/writes?execution_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    String trail = "";
+    for (int attempt = 0; attempt < 50 && !trail.contains(text); attempt++) {
+      Thread.sleep(100);
+      trail = SERVICE.clean(TALLY, SERVICE.get(query, SERVICE.adminA)).text();
+    }
+    return trail;
   }
 
   @Test

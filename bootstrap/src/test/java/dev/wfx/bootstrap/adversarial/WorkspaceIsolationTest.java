@@ -3,6 +3,7 @@ package dev.wfx.bootstrap.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,15 +185,19 @@ class WorkspaceIsolationTest {
 
   @Test
   void givenAnAdminOfAnotherWorkspace_whenItReadsTheAuditTrail_thenItSeesEveryWorkspacesWrites() {
-    RawHttp.Response response =
+    RawHttp.Response latest =
         SERVICE.clean(TALLY, SERVICE.get("/audit/writes?limit=1000", SERVICE.adminA));
 
-    assertEquals(200, response.status());
+    assertEquals(200, latest.status());
+    // Asked for by execution: the refused attacks of the suite, audited too, outnumber the limit.
     for (String id : List.of(SERVICE.executionA, SERVICE.executionB)) {
-      assertEquals(true, response.text().contains("\"execution_id\":\"" + id + "\""), id);
+      String query = "/audit/writes?execution_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+      RawHttp.Response ofExecution = SERVICE.clean(TALLY, SERVICE.get(query, SERVICE.adminA));
+      assertEquals(200, ofExecution.status());
+      assertEquals(true, ofExecution.text().contains("\"execution_id\":\"" + id + "\""), id);
     }
     for (String secret : SERVICE.secrets()) {
-      assertEquals(false, response.text().contains(secret), "the trail holds no secret");
+      assertEquals(false, latest.text().contains(secret), "the trail holds no secret");
     }
   }
 

@@ -4,7 +4,9 @@ import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.HistoryEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,5 +47,67 @@ public record WriteAudit(
     if (outcome.accepted() != (detail == null)) {
       throw new IllegalArgumentException("a refused batch says why, an accepted one does not");
     }
+  }
+
+  /**
+   * The entry of a stored batch: {@code appended} of its events were new, {@code duplicates} were
+   * stored already.
+   */
+  public static WriteAudit accepted(
+      Instant at,
+      Caller caller,
+      ExecutionId executionId,
+      WorkspaceId workspace,
+      List<HistoryEvent> batch,
+      boolean created,
+      int appended,
+      int duplicates) {
+    return new WriteAudit(
+        at,
+        caller,
+        executionId,
+        workspace,
+        first(batch),
+        last(batch),
+        batch.size(),
+        appended,
+        duplicates,
+        created ? WriteOutcome.CREATED : WriteOutcome.APPENDED,
+        null);
+  }
+
+  /**
+   * The entry of a refused batch, of which nothing is stored.
+   *
+   * @param batch the batch's events; empty when there is none or it could not be read
+   */
+  public static WriteAudit refused(
+      Instant at,
+      Caller caller,
+      ExecutionId executionId,
+      WorkspaceId workspace,
+      List<HistoryEvent> batch,
+      WriteOutcome outcome,
+      String detail) {
+    return new WriteAudit(
+        at,
+        caller,
+        executionId,
+        workspace,
+        first(batch),
+        last(batch),
+        batch.size(),
+        0,
+        0,
+        outcome,
+        detail);
+  }
+
+  private static EventId first(List<HistoryEvent> batch) {
+    return batch.isEmpty() ? null : batch.getFirst().id();
+  }
+
+  private static EventId last(List<HistoryEvent> batch) {
+    return batch.isEmpty() ? null : batch.getLast().id();
   }
 }

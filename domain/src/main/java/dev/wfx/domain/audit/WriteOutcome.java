@@ -1,6 +1,9 @@
 package dev.wfx.domain.audit;
 
-/** What became of one attempt to record a history batch, as the audit trail keeps it. */
+/**
+ * What became of one attempt to record a history batch, as the audit trail keeps it: judged by the
+ * recording rules, or refused before, as a body that could not be taken for a batch.
+ */
 public enum WriteOutcome {
   /** The batch opened the execution. */
   CREATED,
@@ -15,7 +18,17 @@ public enum WriteOutcome {
   /** The execution lies in a workspace the caller cannot see. */
   NOT_FOUND,
   /** Other writers kept changing the execution; nothing was stored. */
-  CONTENDED;
+  CONTENDED,
+  /** The body was over the size limit; it was not read to its end. */
+  TOO_LARGE,
+  /** The body was declared as something other than JSON. */
+  UNSUPPORTED_MEDIA_TYPE,
+  /** The body could not be read to its end: the client stopped sending it, or went away. */
+  UNREADABLE,
+  /** The body is not a Temporal history: malformed JSON, or a field missing or wrong. */
+  MALFORMED,
+  /** The request ran past its deadline before the batch could be stored. */
+  TIMED_OUT;
 
   /** Whether the batch is stored (its events appended or found already there). */
   public boolean accepted() {

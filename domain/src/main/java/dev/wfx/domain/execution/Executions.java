@@ -1,5 +1,6 @@
 package dev.wfx.domain.execution;
 
+import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import java.util.List;
@@ -31,8 +32,13 @@ public interface Executions {
 
   /**
    * Stores {@code newEvents}, the events that {@code execution} gained since it held {@code
-   * expectedVersion} events (0: the execution is new), together with its new state, atomically.
-   * When another writer changed the execution first, nothing is stored.
+   * expectedVersion} events (0: the execution is new), together with its new state and {@code
+   * audit}, the audit trail's entry of the batch, atomically: all of it or nothing. When another
+   * writer changed the execution first, nothing is stored, the entry neither.
    */
-  SaveOutcome append(WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents);
+  SaveOutcome append(
+      WorkflowExecution execution,
+      long expectedVersion,
+      List<HistoryEvent> newEvents,
+      WriteAudit audit);
 }

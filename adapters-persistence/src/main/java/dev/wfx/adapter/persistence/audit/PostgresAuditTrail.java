@@ -24,11 +24,6 @@ import java.util.stream.Stream;
  */
 public final class PostgresAuditTrail implements AuditTrail {
 
-  private static final String INSERT =
-      "INSERT INTO audit_writes (at, key_id, role_type, role_workspace, user_id, access_level,"
-          + " service_id, execution_id, workspace_id, first_event_id, last_event_id, batch_size,"
-          + " appended, duplicates, outcome, detail)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT =
       "SELECT at, key_id, role_type, role_workspace, user_id, access_level, service_id,"
           + " execution_id, workspace_id, first_event_id, last_event_id, batch_size, appended,"
@@ -46,26 +41,7 @@ public final class PostgresAuditTrail implements AuditTrail {
   }
 
   private long insert(WriteAudit entry) {
-    Role role = entry.caller().role();
-    return db.execute()
-        .insert(
-            INSERT,
-            Sql.timestamp(entry.at()),
-            entry.caller().keyId().value(),
-            role.type().name(),
-            role.workspaceId().value(),
-            role.userId(),
-            role.accessLevel(),
-            role.serviceId(),
-            entry.executionId().value(),
-            entry.workspace().value(),
-            entry.firstEventId() == null ? null : entry.firstEventId().value(),
-            entry.lastEventId() == null ? null : entry.lastEventId().value(),
-            entry.batchSize(),
-            entry.appended(),
-            entry.duplicates(),
-            entry.outcome().name(),
-            entry.detail());
+    return db.execute().insert(AuditRows.INSERT, AuditRows.values(entry));
   }
 
   @Override

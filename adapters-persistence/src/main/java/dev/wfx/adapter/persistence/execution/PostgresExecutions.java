@@ -1,6 +1,8 @@
 package dev.wfx.adapter.persistence.execution;
 
+import dev.wfx.adapter.persistence.audit.AuditRows;
 import dev.wfx.adapter.persistence.database.Sql;
+import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
@@ -39,7 +41,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * <p>Reads go through Helidon DbClient: the execution row, then its events in id order, two round
  * trips whatever the history's length. Appends take a pooled JDBC connection instead, because they
  * need what DbClient does not offer: PostgreSQL's COPY for the events (a whole batch in one stream,
- * far faster than row inserts) and the version check's row count, both in one transaction.
+ * far faster than row inserts) and the version check's row count, both in one transaction, which
+ * also inserts the batch's audit entry.
  */
 public final class PostgresExecutions implements Executions {
 
@@ -198,8 +201,12 @@ public final class PostgresExecutions implements Executions {
 
   @Override
   public SaveOutcome append(
-      WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+      WorkflowExecution execution,
+      long expectedVersion,
+      List<HistoryEvent> newEvents,
+      WriteAudit audit) {
     requireContinuation(execution, expectedVersion, newEvents);
+    requireEntryOf(execution, audit);
     long newVersion = expectedVersion + newEvents.size();
     String what = "append " + newEvents.size() + " events to execution " + execution.id();
     try (Connection connection = dataSource.getConnection()) {
@@ -215,6 +222,8 @@ public final class PostgresExecutions implements Executions {
           return SaveOutcome.VERSION_CONFLICT;
         }
         copyEvents(connection, execution.id(), newEvents);
+        // Last, so that a failing entry takes the events and the new version back with it.
+        AuditRows.insert(connection, audit);
         connection.commit();
         return SaveOutcome.SAVED;
       } catch (SQLException | RuntimeException e) {
@@ -239,6 +248,19 @@ public final class PostgresExecutions implements Executions {
       connection.rollback();
     } catch (SQLException e) {
       failure.addSuppressed(e);
+    }
+  }
+
+  /** The entry must be of this execution's batch, and of a stored one: else a caller's bug. */
+  private static void requireEntryOf(WorkflowExecution execution, WriteAudit audit) {
+    if (!audit.executionId().equals(execution.id()) || !audit.outcome().accepted()) {
+      throw new IllegalArgumentException(
+          "a "
+              + audit.outcome()
+              + " entry of execution "
+              + audit.executionId()
+              + " is not the entry of a batch stored in execution "
+              + execution.id());
     }
   }
 

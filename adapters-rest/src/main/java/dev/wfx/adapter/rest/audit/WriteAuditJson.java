@@ -43,6 +43,11 @@ final class WriteAuditJson {
       case INVALID -> 422;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case UNREADABLE -> 400;
+      case MALFORMED -> 422;
+      case TIMED_OUT -> 503;
     };
   }
 

@@ -5,14 +5,18 @@ import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
+import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
 import dev.wfx.domain.access.Caller;
+import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -28,8 +32,8 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +53,7 @@ public final class WorkflowExecutionService implements HttpService {
 
   private final DocumentReads documentReads;
   private final RecordHistory recordHistory;
+  private final AuditRefusedWrite auditRefusedWrite;
   private final BearerAuthentication authentication;
   private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
   private final long maxBodyBytes;
@@ -63,6 +68,7 @@ public final class WorkflowExecutionService implements HttpService {
       GetWorkflowExecution getWorkflowExecution,
       GetExecutionVersion getExecutionVersion,
       RecordHistory recordHistory,
+      AuditRefusedWrite auditRefusedWrite,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
       RestSettings settings) {
@@ -73,6 +79,7 @@ public final class WorkflowExecutionService implements HttpService {
             documentJson,
             new RenderedDocuments(settings.documentCacheBytes()));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
+    this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
     this.maxBodyBytes = settings.maxHistoryBodyBytes();
     this.bodyReadTimeout = settings.bodyReadTimeout();
@@ -117,41 +124,81 @@ public final class WorkflowExecutionService implements HttpService {
       Optional<WorkspaceId> workspace,
       Caller caller,
       RequestDeadline deadline) {
-    requireJson(request);
-    if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
-      throw BodyLimit.tooLarge(maxBodyBytes);
+    RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
+    List<HistoryEvent> batch = readBatch(request, deadline, refused);
+    // The last point where the request can stop without leaving an unknown outcome: once the
+    // append starts it runs to its commit or rollback, bounded by the statement timeout.
+    if (deadline.passed()) {
+      throw refused.timedOut(deadline, "storing the batch", batch);
     }
-    deadline.check("reading its body");
-    Translation translation;
+    answer(response, recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
+  }
+
+  /** The batch the body holds; a body refused on the way is audited before it is answered. */
+  private List<HistoryEvent> readBatch(
+      ServerRequest request, RequestDeadline deadline, RefusedWrites refused) {
+    Optional<String> otherType = nonJsonType(request);
+    if (otherType.isPresent()) {
+      throw refused.refuse(
+          WriteOutcome.UNSUPPORTED_MEDIA_TYPE,
+          "the body was declared as " + otherType.get() + ", not JSON",
+          List.of(),
+          ApiProblem.of(
+              Status.UNSUPPORTED_MEDIA_TYPE_415,
+              "A history is sent as application/json, not " + otherType.get() + "."));
+    }
+    long declared = request.headers().contentLength().orElse(0);
+    if (declared > maxBodyBytes) {
+      throw refused.refuse(
+          WriteOutcome.TOO_LARGE,
+          "the body of " + declared + " bytes is over the limit of " + maxBodyBytes + " bytes",
+          List.of(),
+          BodyLimit.tooLarge(maxBodyBytes));
+    }
+    if (deadline.passed()) {
+      throw refused.timedOut(deadline, "reading its body", List.of());
+    }
+    Translation translation = null;
     try (InputStream body =
         new BodyLimit(
             new StalledBodyGuard(request.content().inputStream(), bodyReadTimeout, deadline),
             maxBodyBytes)) {
       translation = translator.translate(body);
+    } catch (ApiProblem tooLarge) {
+      // Only the body limit answers while the body is read.
+      throw refused.refuse(
+          WriteOutcome.TOO_LARGE,
+          "the body went over the limit of " + maxBodyBytes + " bytes",
+          List.of(),
+          tooLarge);
     } catch (IOException e) {
-      if (deadline.passed()) {
-        throw deadline.expired("its whole body arrived");
-      }
-      throw ApiProblem.of(Status.BAD_REQUEST_400, "The request body could not be read.");
-    }
-    switch (translation) {
-      case Translation.Invalid invalid -> {
-        // The parser reports a read cut off at the deadline as malformed JSON.
-        if (deadline.passed()) {
-          throw deadline.expired("its whole body arrived");
-        }
-        throw ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail());
-      }
-      case Translation.Translated translated -> {
-        // The last point where the request can stop without leaving an unknown outcome: once
-        // the append starts it runs to its commit or rollback, bounded by the statement timeout.
-        deadline.check("storing the batch");
-        Outcome outcome =
-            recordHistory.record(
-                new RecordHistory.Command(id, workspace, translated.events(), caller));
-        answer(response, outcome);
+      // Draining the rest of the body on close failed: the client went away. A body found unusable
+      // before keeps the reason it was found so (a stall cut off ends in this failure too).
+      if (translation == null || translation instanceof Translation.Translated) {
+        translation = Translation.Unreadable.because(e);
       }
     }
+    // A read cut off at the deadline shows as unreadable, or to the parser as malformed JSON.
+    if (!(translation instanceof Translation.Translated) && deadline.passed()) {
+      throw refused.timedOut(deadline, "its whole body arrived", List.of());
+    }
+    return switch (translation) {
+      case Translation.Translated translated -> translated.events();
+      case Translation.Invalid invalid ->
+          throw refused.refuse(
+              WriteOutcome.MALFORMED,
+              "not a Temporal history: " + invalid.summary(),
+              List.of(),
+              ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail()));
+      case Translation.Unreadable unreadable ->
+          throw refused.refuse(
+              WriteOutcome.UNREADABLE,
+              "the body could not be read: " + unreadable.reason(),
+              List.of(),
+              ApiProblem.of(
+                  Status.BAD_REQUEST_400,
+                  "The request body could not be read: " + unreadable.reason() + "."));
+    };
   }
 
   private static void answer(ServerResponse response, Outcome outcome) {
@@ -210,26 +257,23 @@ public final class WorkflowExecutionService implements HttpService {
   }
 
   /**
-   * Histories are JSON; a body declared as something else is refused (415) rather than guessed at.
-   * A body without a content type is read as JSON, which is what tools piping {@code temporal
+   * The declared type of a body that is not JSON, to be refused (415) rather than guessed at. A
+   * body without a content type is read as JSON, which is what tools piping {@code temporal
    * workflow show} into the API send; so is a form-encoded one, which is what {@code curl
    * --data-binary @history.json} declares unless told otherwise (the README's quickstart).
    */
-  private static void requireJson(ServerRequest request) {
-    Optional<HttpMediaType> type = request.headers().contentType();
-    if (type.isPresent()) {
-      String subtype = type.get().mediaType().subtype();
-      boolean json =
-          "application".equals(type.get().mediaType().type())
-              && ("json".equals(subtype)
-                  || subtype.endsWith("+json")
-                  || "x-www-form-urlencoded".equals(subtype));
-      if (!json) {
-        throw ApiProblem.of(
-            Status.UNSUPPORTED_MEDIA_TYPE_415,
-            "A history is sent as application/json, not " + type.get().mediaType().text() + ".");
-      }
-    }
+  private static Optional<String> nonJsonType(ServerRequest request) {
+    return request
+        .headers()
+        .contentType()
+        .map(HttpMediaType::mediaType)
+        .filter(
+            type ->
+                !("application".equals(type.type())
+                    && ("json".equals(type.subtype())
+                        || type.subtype().endsWith("+json")
+                        || "x-www-form-urlencoded".equals(type.subtype()))))
+        .map(MediaType::text);
   }
 
   private static ExecutionId executionId(ExecutionPath path) {

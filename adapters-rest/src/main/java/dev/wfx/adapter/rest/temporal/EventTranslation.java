@@ -45,7 +45,8 @@ final class EventTranslation {
     String spelling = at.string("eventType");
     EventType type =
         EventType.parse(spelling)
-            .orElseThrow(() -> at.problem("eventType", "'" + spelling + "' is not a Temporal event type"));
+            .orElseThrow(
+                () -> at.problemQuoting("eventType", spelling, "is not a Temporal event type"));
     Instant time = timestamp(at, "eventTime");
     long taskId = at.optLong("taskId", 0);
     EventHeader header = new EventHeader(id, type, time, taskId, fingerprint(event, id, type, taskId));
@@ -286,7 +287,7 @@ final class EventTranslation {
       return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
           .toInstant();
     } catch (DateTimeParseException e) {
-      throw event.problem(name, "'" + text + "' is not an RFC 3339 timestamp");
+      throw event.problemQuoting(name, text, "is not an RFC 3339 timestamp");
     }
   }
 

@@ -6,7 +6,20 @@ package dev.wfx.adapter.rest.temporal;
  */
 final class InvalidHistory extends RuntimeException {
 
+  private final String summary;
+
+  /** A complaint that quotes nothing of the body. */
   InvalidHistory(String message) {
+    this(message, message);
+  }
+
+  /** A complaint that quotes the body in its message, and {@code summary} without the quote. */
+  InvalidHistory(String message, String summary) {
     super(message, null, false, false);
+    this.summary = summary;
+  }
+
+  String summary() {
+    return summary;
   }
 }

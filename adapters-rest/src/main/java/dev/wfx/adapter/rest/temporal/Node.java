@@ -23,6 +23,12 @@ record Node(JsonTree.Obj obj, String event, String path) {
     return new InvalidHistory(event + ": " + pathOf(name) + " " + what);
   }
 
+  /** A complaint that quotes the value sent, which its summary leaves out. */
+  InvalidHistory problemQuoting(String name, String value, String what) {
+    String field = event + ": " + pathOf(name);
+    return new InvalidHistory(field + " '" + value + "' " + what, field + " " + what);
+  }
+
   /** The member, or empty when absent or JSON null (proto3 JSON may write defaults either way). */
   Optional<JsonTree> member(String name) {
     JsonTree value = obj.get(name);

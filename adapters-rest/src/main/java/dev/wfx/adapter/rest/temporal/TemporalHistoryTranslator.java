@@ -22,8 +22,9 @@ public final class TemporalHistoryTranslator {
       "expected {\"events\": [...]} or {\"history\": {\"events\": [...]}}";
 
   /**
-   * Translates the body. Malformed JSON and a body that cannot be read to its end both become an
-   * {@link Translation.Invalid}; the caller tells the two apart by what it knows of the stream.
+   * Translates the body. A body that cannot be read to its end is {@link Translation.Unreadable};
+   * one cut off by the caller's own deadline may also show as malformed JSON, which the caller
+   * tells apart by what it knows of the stream.
    */
   public Translation translate(InputStream body) {
     return translateFrom(() -> JsonTree.FACTORY.createParser(body));
@@ -43,9 +44,9 @@ public final class TemporalHistoryTranslator {
     try (JsonParser parser = source.open()) {
       return translate(parser);
     } catch (JsonProcessingException e) {
-      return new Translation.Invalid("malformed JSON: " + describe(e));
+      return new Translation.Invalid("malformed JSON: " + describe(e), "malformed JSON" + where(e));
     } catch (IOException e) {
-      return new Translation.Invalid("the history could not be read: " + e.getMessage());
+      return Translation.Unreadable.because(e);
     }
   }
 
@@ -75,7 +76,7 @@ public final class TemporalHistoryTranslator {
         }
       }
     } catch (InvalidHistory e) {
-      return new Translation.Invalid(e.getMessage());
+      return new Translation.Invalid(e.getMessage(), e.summary());
     }
     if (parser.nextToken() != null) {
       return new Translation.Invalid("malformed JSON: content follows the history object");
@@ -96,7 +97,8 @@ public final class TemporalHistoryTranslator {
       try {
         event = JsonTree.read(parser);
       } catch (JsonProcessingException e) {
-        throw new InvalidHistory("malformed JSON in the event at index " + index + ": " + describe(e));
+        String malformed = "malformed JSON in the event at index " + index;
+        throw new InvalidHistory(malformed + ": " + describe(e), malformed + where(e));
       }
       if (!(event instanceof JsonTree.Obj obj)) {
         throw new InvalidHistory("the event at index " + index + " is not a JSON object");
@@ -107,13 +109,16 @@ public final class TemporalHistoryTranslator {
     return events;
   }
 
-  /** The parser's complaint and where, without echoing the body back. */
+  /** The parser's complaint and where; it may quote a token of the body. */
   private static String describe(JsonProcessingException e) {
+    return e.getOriginalMessage() + where(e);
+  }
+
+  /** Where in the body the parser stopped, or nothing when it cannot say. */
+  private static String where(JsonProcessingException e) {
     var location = e.getLocation();
-    String where =
-        location == null
-            ? ""
-            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    return e.getOriginalMessage() + where;
+    return location == null
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

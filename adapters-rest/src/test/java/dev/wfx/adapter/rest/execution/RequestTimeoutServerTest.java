@@ -14,6 +14,9 @@ import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
+import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.audit.WriteOutcome;
+import dev.wfx.domain.execution.ExecutionId;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -33,12 +36,14 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The request timeout ({@code wfx.request-timeout}): a request that outlives it answers 503 with
  * {@code Retry-After} before it reaches the store, and a body still trickling in at it is cut off;
- * either way nothing is stored.
+ * either way nothing is stored, and the refusal is audited.
  */
 @ServerTest
 class RequestTimeoutServerTest {
@@ -75,6 +80,7 @@ class RequestTimeoutServerTest {
             new GetWorkflowExecutionService(FIXTURE.executions),
             new GetExecutionVersionService(FIXTURE.executions),
             FIXTURE.recordHistory,
+            FIXTURE.auditRefusedWrite,
             slowForTwoKeys,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
         message -> message,
@@ -95,6 +101,7 @@ class RequestTimeoutServerTest {
       assertTimedOut(response, "before reading its body");
     }
     assertNotStored(id);
+    assertAuditedAsTimedOut(id, "the request timeout passed before reading its body");
   }
 
   @Test
@@ -147,6 +154,7 @@ class RequestTimeoutServerTest {
       assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 503"), answer);
     }
     assertNotStored(id);
+    assertAuditedAsTimedOut(id, "the request timeout passed before its whole body arrived");
   }
 
   private static String readUntilClosed(InputStream in) throws IOException {
@@ -170,6 +178,19 @@ class RequestTimeoutServerTest {
             .request()) {
       assertEquals(Status.NOT_FOUND_404, response.status());
     }
+  }
+
+  /** The refusal's entry, which the handler may still be writing when the client is cut off. */
+  private static void assertAuditedAsTimedOut(String id, String detail) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    List<WriteAudit> entries = List.of();
+    while (entries.isEmpty() && System.nanoTime() < giveUp) {
+      sleep(Duration.ofMillis(20));
+      entries = FIXTURE.auditTrail.latest(Optional.of(ExecutionId.of(id)), 10);
+    }
+    assertEquals(1, entries.size(), entries::toString);
+    assertEquals(WriteOutcome.TIMED_OUT, entries.getFirst().outcome());
+    assertEquals(detail, entries.getFirst().detail());
   }
 
   private static void assertTimedOut(Http1ClientResponse response, String stage) {

@@ -10,10 +10,13 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
+import dev.wfx.domain.audit.AuditTrail;
+import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
@@ -33,6 +36,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -79,22 +83,40 @@ class AvailabilityServerTest {
 
     @Override
     public SaveOutcome append(
-        WorkflowExecution execution, long expectedVersion, List<HistoryEvent> newEvents) {
+        WorkflowExecution execution,
+        long expectedVersion,
+        List<HistoryEvent> newEvents,
+        WriteAudit audit) {
       throw down();
+    }
+  }
+
+  /** The audit trail of that store, as down as it. */
+  private static final class DownAuditTrail implements AuditTrail {
+    @Override
+    public void record(WriteAudit entry) {
+      throw DownExecutions.down();
+    }
+
+    @Override
+    public List<WriteAudit> latest(Optional<ExecutionId> execution, int limit) {
+      throw DownExecutions.down();
     }
   }
 
   @SetUpRoute
   static void routing(HttpRouting.Builder routing) {
     Executions down = new DownExecutions();
+    AuditTrail trailDown = new DownAuditTrail();
     RestApi.routing(
         routing,
         new RestApi.UseCases(
             new GetWorkflowExecutionService(down),
             new GetExecutionVersionService(down),
-            new RecordHistoryService(down),
+            new RecordHistoryService(down, trailDown, Clock.systemUTC()),
+            new AuditRefusedWriteService(trailDown, Clock.systemUTC()),
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(FIXTURE.auditTrail)),
+            new ListWriteAuditsService(trailDown)),
         message -> message,
         new RestSettings(ApiFixture.BODY_LIMIT),
         new ServiceGate(),
@@ -119,6 +141,18 @@ class AvailabilityServerTest {
             .post("/workflow-executions/" + ApiFixture.tracecatId(':') + "/history")
             .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
             .contentType(MediaTypes.APPLICATION_JSON)
+            .submit(history(started(1)))) {
+      assertUnavailable(response, "database is unavailable");
+    }
+  }
+
+  @Test
+  void givenTheStoreDown_whenABodyIsRefusedBeforeRecording_then503NotTheRefusalUnaudited() {
+    try (Http1ClientResponse response =
+        client
+            .post("/workflow-executions/" + ApiFixture.tracecatId(':') + "/history")
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
+            .contentType(MediaTypes.TEXT_PLAIN)
             .submit(history(started(1)))) {
       assertUnavailable(response, "database is unavailable");
     }

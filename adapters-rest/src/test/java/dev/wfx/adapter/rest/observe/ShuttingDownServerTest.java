@@ -41,6 +41,7 @@ class ShuttingDownServerTest {
             new GetWorkflowExecutionService(FIXTURE.executions),
             new GetExecutionVersionService(FIXTURE.executions),
             FIXTURE.recordHistory,
+            FIXTURE.auditRefusedWrite,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
         message -> message,

@@ -38,6 +38,8 @@ import dev.wfx.domain.history.RunArgs;
 import dev.wfx.domain.history.TimeoutSetting;
 import dev.wfx.domain.history.TracecatTask;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,7 +65,11 @@ class TemporalHistoryTranslatorTest {
   }
 
   private String invalid(String body) {
-    return assertInstanceOf(Translation.Invalid.class, translator.translate(body)).detail();
+    return invalidTranslation(body).detail();
+  }
+
+  private Translation.Invalid invalidTranslation(String body) {
+    return assertInstanceOf(Translation.Invalid.class, translator.translate(body));
   }
 
   private HistoryEvent single(String event) {
@@ -619,6 +625,47 @@ class TemporalHistoryTranslatorTest {
 
       assertTrue(detail.startsWith("malformed JSON in the event at index 1: "), detail);
       assertTrue(detail.contains("line 1, column"), detail);
+    }
+
+    @Test
+    void givenValuesTheDetailQuotes_whenTranslated_thenTheSummaryNamesTheFieldsWithoutThem() {
+      Translation.Invalid type =
+          invalidTranslation(
+              history(started(1).replace("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED", "s3cr3t type")));
+      Translation.Invalid time =
+          invalidTranslation(history(started(1).replace("2024-08-14T03:50:59.998228Z", "s3cr3t")));
+      Translation.Invalid token = invalidTranslation("{\"events\":[{\"eventId\": s3cr3t}]}");
+      Translation.Invalid trailing = invalidTranslation("{\"events\":[]} s3cr3t");
+
+      assertEquals("event 1: eventType is not a Temporal event type", type.summary());
+      assertEquals("event 1: eventTime is not an RFC 3339 timestamp", time.summary());
+      assertEquals("malformed JSON in the event at index 0 at line 1, column 24", token.summary());
+      assertTrue(token.detail().contains("s3cr3t"), token.detail());
+      assertEquals("malformed JSON at line 1, column 15", trailing.summary());
+      assertTrue(trailing.detail().contains("s3cr3t"), trailing.detail());
+    }
+
+    @Test
+    void givenAComplaintQuotingNothing_whenTranslated_thenTheSummaryIsTheDetail() {
+      Translation.Invalid missing = invalidTranslation(history(started(1), "{\"eventType\":\"X\"}"));
+
+      assertEquals("the event at index 1: eventId is missing", missing.summary());
+      assertEquals(missing.detail(), missing.summary());
+    }
+
+    @Test
+    void givenABodyThatFailsToArrive_whenTranslated_thenItIsUnreadableNotMalformed() {
+      InputStream failing =
+          new InputStream() {
+            @Override
+            public int read() throws IOException {
+              throw new IOException("the client sent no body data for too long");
+            }
+          };
+
+      assertEquals(
+          new Translation.Unreadable("the client sent no body data for too long"),
+          translator.translate(failing));
     }
 
     @Test

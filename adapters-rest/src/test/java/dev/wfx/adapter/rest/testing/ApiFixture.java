@@ -5,7 +5,8 @@ import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
-import dev.wfx.application.audit.AuditedRecordHistory;
+import dev.wfx.application.audit.AuditRefusedWrite;
+import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecution;
@@ -36,11 +37,13 @@ public final class ApiFixture {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  public final InMemoryExecutions executions = new InMemoryExecutions();
-  public final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
+  public final InMemoryExecutions executions = new InMemoryExecutions(auditTrail);
+  public final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   public final RecordHistory recordHistory =
-      new AuditedRecordHistory(new RecordHistoryService(executions), auditTrail, Clock.systemUTC());
+      new RecordHistoryService(executions, auditTrail, Clock.systemUTC());
+  public final AuditRefusedWrite auditRefusedWrite =
+      new AuditRefusedWriteService(auditTrail, Clock.systemUTC());
   public final AuthenticateCallerService authenticateCaller = new AuthenticateCallerService(apiKeys);
   public final String userMemberA;
   public final String serviceMemberA;
@@ -67,6 +70,7 @@ public final class ApiFixture {
             reads,
             new GetExecutionVersionService(executions),
             recordHistory,
+            auditRefusedWrite,
             authenticateCaller,
             new ListWriteAuditsService(auditTrail)),
         message -> message.replace("secret", "[REDACTED]"),

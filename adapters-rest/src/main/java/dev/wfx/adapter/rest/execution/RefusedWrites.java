@@ -1,0 +1,70 @@
+package dev.wfx.adapter.rest.execution;
+
+import dev.wfx.adapter.rest.error.ApiProblem;
+import dev.wfx.application.audit.AuditRefusedWrite;
+import dev.wfx.domain.access.Caller;
+import dev.wfx.domain.audit.WriteOutcome;
+import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.StoreUnavailable;
+import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.history.HistoryEvent;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The refusals of one write before its batch reaches the recording use case: each is audited, then
+ * handed back to be thrown as the answer.
+ *
+ * <p>A trail that is down makes the answer 503, as for every other write, so that no refusal is
+ * answered without its entry; any other failure to audit is logged and the refusal answered all
+ * the same, so that the caller's mistake is never answered as the server's (500).
+ */
+final class RefusedWrites {
+
+  private static final System.Logger LOG = System.getLogger(RefusedWrites.class.getName());
+
+  private final AuditRefusedWrite auditRefusedWrite;
+  private final Caller caller;
+  private final ExecutionId id;
+  private final Optional<WorkspaceId> workspace;
+
+  RefusedWrites(
+      AuditRefusedWrite auditRefusedWrite,
+      Caller caller,
+      ExecutionId id,
+      Optional<WorkspaceId> workspace) {
+    this.auditRefusedWrite = auditRefusedWrite;
+    this.caller = caller;
+    this.id = id;
+    this.workspace = workspace;
+  }
+
+  /**
+   * Audits the refusal and returns its answer.
+   *
+   * @param batch the events read before the refusal; empty when the body was not read
+   * @param detail the reason for the trail, quoting nothing of the body
+   */
+  ApiProblem refuse(
+      WriteOutcome outcome, String detail, List<HistoryEvent> batch, ApiProblem answer) {
+    try {
+      auditRefusedWrite.audit(
+          new AuditRefusedWrite.Command(caller, id, workspace, batch, outcome, detail));
+    } catch (StoreUnavailable unavailable) {
+      throw unavailable;
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "cannot audit a refused write of execution " + id + ": " + detail, e);
+    }
+    return answer;
+  }
+
+  /** Audits a request stopped by its deadline before {@code next} and returns its 503. */
+  ApiProblem timedOut(RequestDeadline deadline, String next, List<HistoryEvent> batch) {
+    return refuse(
+        WriteOutcome.TIMED_OUT,
+        "the request timeout passed before " + next,
+        batch,
+        deadline.expired(next));
+  }
+}
