@@ -10,7 +10,7 @@
 # Settings (environment): COMPARE_A_JAR, COMPARE_B_JAR (default: this tree's bootstrap/target/wfx.jar),
 # COMPARE_A_OPTS, COMPARE_B_OPTS (JVM options, e.g. -Dserver.use-nio=false), COMPARE_SIZE (100),
 # COMPARE_KIND (closed|running, closed), COMPARE_ROUNDS (5), COMPARE_DURATION (3 s),
-# COMPARE_CONNECTIONS (16), BENCH_DB_HOST/PORT/USER, COMPARE_DB_NAME (wfx_compare, dropped and
+# COMPARE_CONNECTIONS (16), COMPARE_WARMUP (5 s, twice per variant), BENCH_DB_HOST/PORT/USER, COMPARE_DB_NAME (wfx_compare, dropped and
 # created). Needs wrk, psql, curl, and the benchmarks module built (bench/run.sh builds it, or
 # ./mvnw -Pbench -DskipTests package -pl bootstrap,benchmarks -am).
 set -euo pipefail
@@ -86,8 +86,10 @@ measure() {
   awk -v l="$1" -v r="$rps" -v t="$(( after - before ))" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "%s %.0f %.1f\n", l, r, t / hz * 1e6 / n }' >>"$work/results.txt"
 }
-for port in $a_port $b_port; do
-  wrk -t2 -c"$connections" -d2s --timeout 30s -H "$auth" "http://127.0.0.1:$port$path" >/dev/null
+# Warm-up, not counted: the JIT compiles the read path (shorter warm-ups left A and B still
+# speeding up round after round).
+for port in $a_port $b_port $a_port $b_port; do
+  wrk -t2 -c"$connections" -d"${COMPARE_WARMUP:-5}s" --timeout 30s -H "$auth" "http://127.0.0.1:$port$path" >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then measure A $a_port "$a_pid"; measure B $b_port "$b_pid"
