@@ -101,26 +101,34 @@ record_against_copy() {
   log "recording: three single batches of $largest events, and 1000 events in batches of 10, against COPY"
   java -cp "$bench_cp" dev.wfx.benchmarks.Load record "http://127.0.0.1:$wfx_port" "$key" "$largest" 1000 10 "$record_warmups" >"$work/record.txt"
 }
-# copy_against_recording: PostgreSQL's own COPY of the first large execution's rows; sets copy_ms.
+# copy_against_recording: three pairs, each one more large batch through wfx on $wfx_port and
+# then PostgreSQL's own COPY of the first large execution's rows, back to back, so that load from
+# outside weighs on both sides of each pair's ratio alike; into pairs.txt ("large …" and "copy <ms>").
 copy_against_recording() {
   local large_id
   large_id=$(awk '$1 == "large" { print $4; exit }' "$work/record.txt")
   psql_db -d "$db_name" -c "\copy (SELECT * FROM history_events WHERE execution_id = '$large_id' ORDER BY event_id) TO '$work/large.copy'"
   psql_db -d "$db_name" -c "CREATE TABLE copy_probe (LIKE history_events INCLUDING ALL)"
-  copy_ms=$(for _ in 1 2 3; do
-    psql_db -d "$db_name" -c "TRUNCATE copy_probe" -c '\timing on' -c "\copy copy_probe FROM '$work/large.copy'" | awk '/^Time:/ { print $2 }' | tail -1
-  done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  : >"$work/pairs.txt"
+  for _ in 1 2 3; do
+    java -cp "$bench_cp" dev.wfx.benchmarks.Load record-one "http://127.0.0.1:$wfx_port" "$key" "$largest" >>"$work/pairs.txt"
+    psql_db -d "$db_name" -c "TRUNCATE copy_probe" -c '\timing on' -c "\copy copy_probe FROM '$work/large.copy'" \
+      | awk '/^Time:/ { t = $2 } END { print "copy", t }' >>"$work/pairs.txt"
+  done
 }
-# recording_line: the recording figures, medians of the three large runs and of the COPY runs.
+# recording_line: the recording figures: medians of the paired large batches, of their COPY runs,
+# and of the per-pair ratios; the small batches and the first run after start-up from record.txt.
 recording_line() {
-  local large_s small_s
-  local first_s
-  large_s=$(awk '$1 == "large" { print $3 }' "$work/record.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'); small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
+  local small_s first_s
+  small_s=$(awk '$1 == "small" { print $3 }' "$work/record.txt")
   first_s=$(awk '$1 == "warm-up" { print $3; exit }' "$work/record.txt")
-  awk -v n="$largest" -v ls="$large_s" -v ss="$small_s" -v fs="${first_s:-0}" -v c="$copy_ms" -v w="$record_warmups" 'BEGIN {
-    copy = n / (c / 1000); large = n / ls; small = 1000 / ss
-    printf "recording (medians of 3, after %d warm-up runs): one batch of %d events %.0f events/s; 1000 events in batches of 10 %.0f events/s; PostgreSQL COPY of the same rows %.0f events/s; ratio large/COPY %.2f, small/COPY %.3f\n", w, n, large, small, copy, large / copy, small / copy
-    if (fs > 0) printf "  first large batch after start-up (JIT still compiling): %.0f events/s, %.2f of COPY\n", n / fs, (n / fs) / copy }'
+  awk -v n="$largest" -v ss="$small_s" -v fs="${first_s:-0}" -v w="$record_warmups" '
+    function median(a, k,   i, j, t) { for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }; return a[int((k + 1) / 2)] }
+    $1 == "large" { ls[++p] = $3 } $1 == "copy" { cs[++q] = $2 / 1000; r[q] = cs[q] / ls[q]; rs[q] = sprintf("%.2f", r[q]) }
+    END {
+      copy = n / median(cs, q); large = n / median(ls, p); small = 1000 / ss; ratio = median(r, q)
+      printf "recording (after %d warm-up runs; medians of %d pairs, each a large batch through wfx and then COPY of the same rows): one batch of %d events %.0f events/s; PostgreSQL COPY %.0f events/s; ratio large/COPY %.2f (pairs %s/%s/%s); 1000 events in batches of 10 %.0f events/s, %.3f of COPY\n", w, q, n, large, copy, ratio, rs[1], rs[2], rs[3], small, small / copy
+      if (fs > 0) printf "  first large batch after start-up (JIT still compiling): %.0f events/s, %.2f of COPY\n", n / fs, (n / fs) / copy }' "$work/pairs.txt"
 }
 
 if [ "${BENCH_ONLY:-}" = recording ]; then
@@ -128,8 +136,8 @@ if [ "${BENCH_ONLY:-}" = recording ]; then
   wfx_pid=$(start_wfx $wfx_port 134217728 "$work/gc-main.log"); pids+=("$wfx_pid")
   await_port $wfx_port
   record_against_copy
-  kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
   copy_against_recording
+  kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
   {
     echo
     echo "wfx recording — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), warm-up runs $record_warmups, ${BENCH_WFX_JAR:-bootstrap/target/wfx.jar}"
@@ -287,8 +295,8 @@ memory_rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-memory.txt")
 log "heap: baseline ${baseline} MB, live peak ${after_gc_peak:-n/a} MB, sampled peak ${used_peak} MB, retained ${retained} MB; RSS high-water ${rss_hwm} MB"
 
 record_against_copy
-kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
 copy_against_recording
+kill "$wfx_pid"; wait "$wfx_pid" 2>/dev/null || true
 
 log "JMH: history → document → bytes"
 java -cp "$bench_cp" org.openjdk.jmh.Main 'DocumentBenchmark.renderAndEncode' \

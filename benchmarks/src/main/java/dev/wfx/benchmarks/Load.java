@@ -22,6 +22,9 @@ import java.util.Locale;
  *       2,000 events, and {@code warm-ups} (default 0) more runs of {@code large} events in one
  *       batch (printed as {@code warm-up} lines) and of {@code small-total} in small batches, so
  *       that the server's JIT has compiled the recording path as a long-running server has.
+ *   <li>{@code record-one <base-url> <key> <large>}: records one closed execution of {@code
+ *       large} events in one batch and prints its {@code large} line, to be paired with a
+ *       {@code COPY} of the same rows run right after it.
  * </ul>
  */
 public final class Load {
@@ -57,6 +60,7 @@ public final class Load {
           Integer.parseInt(args[4]),
           Integer.parseInt(args[5]),
           args.length > 6 ? Integer.parseInt(args[6]) : 0);
+      case "record-one" -> load.recordOne(Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -94,6 +98,14 @@ public final class Load {
       post(smallId, batch);
     }
     report("small", smallTotal, start, smallId);
+  }
+
+  private void recordOne(int large) throws IOException, InterruptedException {
+    String id = TracecatHistories.executionId("record-one-" + System.nanoTime());
+    String body = TracecatHistories.closed(large, id);
+    long start = System.nanoTime();
+    post(id, body);
+    report("large", large, start, id);
   }
 
   private static List<String> smallBatches(String id, int total, int batchSize) {
