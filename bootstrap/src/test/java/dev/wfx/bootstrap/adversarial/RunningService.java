@@ -10,7 +10,7 @@ import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.bootstrap.WfxServer;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.ByteArrayOutputStream;
