@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.domain.audit.AuditTrail;
-import dev.wfx.domain.audit.WriteAudit;
-import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.AppendOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
@@ -20,6 +18,8 @@ import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WriteAudit;
+import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;

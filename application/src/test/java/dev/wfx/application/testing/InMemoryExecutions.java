@@ -1,10 +1,10 @@
 package dev.wfx.application.testing;
 
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;

@@ -1,6 +1,5 @@
 package dev.wfx.domain.execution;
 
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;

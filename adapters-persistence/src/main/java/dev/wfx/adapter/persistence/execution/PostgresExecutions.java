@@ -2,11 +2,11 @@ package dev.wfx.adapter.persistence.execution;
 
 import dev.wfx.adapter.persistence.audit.AuditRows;
 import dev.wfx.adapter.persistence.database.Sql;
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
