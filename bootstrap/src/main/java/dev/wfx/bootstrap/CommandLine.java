@@ -3,7 +3,7 @@ package dev.wfx.bootstrap;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
 import dev.wfx.application.access.IssueApiKeyService;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;

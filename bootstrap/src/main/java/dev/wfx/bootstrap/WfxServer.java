@@ -12,7 +12,7 @@ import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import dev.wfx.domain.view.CredentialRedactor;
 import dev.wfx.adapter.rest.observe.ServiceGate;
 import io.helidon.config.Config;

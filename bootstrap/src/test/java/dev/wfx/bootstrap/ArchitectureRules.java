@@ -3,6 +3,7 @@ package dev.wfx.bootstrap;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -77,6 +78,16 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAnyPackage(base + ".adapter.rest..", base + ".bootstrap..")
         .because("adapters meet only through the ports; bootstrap wires them");
+  }
+
+  /** Every package is a slice of its own, so a cycle between any two of them is found. */
+  ArchRule packages_are_free_of_cycles() {
+    return slices()
+        .matching(base + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("dependencies between packages run one way, so each can be read and changed"
+            + " knowing only those below it");
   }
 
   ArchRule only_bootstrap_wires() {

@@ -26,7 +26,8 @@ class ArchitectureRulesCanFailTest {
         rule("no framework", ArchitectureRules::core_knows_no_framework, "UsesJdbc"),
         rule("rest isolated", ArchitectureRules::adapters_do_not_know_each_other, "CallsPersistence"),
         rule("persistence isolated", ArchitectureRules::persistence_does_not_know_rest, "Store"),
-        rule("bootstrap outermost", ArchitectureRules::only_bootstrap_wires, "Store"));
+        rule("bootstrap outermost", ArchitectureRules::only_bootstrap_wires, "Store"),
+        rule("no cycles", ArchitectureRules::packages_are_free_of_cycles, "NamesExecution"));
   }
 
   private static Arguments rule(

@@ -47,6 +47,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void packages_are_free_of_cycles() {
+    rules.packages_are_free_of_cycles().check(wfx);
+  }
+
+  @Test
   void only_bootstrap_wires() {
     rules.only_bootstrap_wires().check(wfx);
   }

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,7 @@ class AuditTrailEndToEndTest {
   @BeforeAll
   static void start() {
     service =
-        RunningService.start(
-            Map.of(
-                "WFX_BOOTSTRAP_ADMIN_KEY", RunningService.ADMIN_KEY,
-                "WFX_MAX_BODY_BYTES", String.valueOf(BODY_LIMIT)));
+        RunningService.with().adminKey(RunningService.ADMIN_KEY).bodyLimit(BODY_LIMIT).start();
     api = service.client();
     writer = service.issue(RoleType.SERVICE, WS, false);
   }

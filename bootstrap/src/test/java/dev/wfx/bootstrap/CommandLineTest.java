@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

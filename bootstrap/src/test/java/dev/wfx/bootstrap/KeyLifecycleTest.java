@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.bootstrap.adversarial.RawHttp;
-import dev.wfx.bootstrap.adversarial.RunningService;
+import dev.wfx.bootstrap.adversarial.SeededService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeyLifecycleTest {
 
-  private static final RunningService SERVICE = RunningService.get();
+  private static final SeededService SERVICE = SeededService.get();
 
   @Test
   void givenAKeyCreatedWithTheLauncher_whenListedAndRevoked_thenItIsRefusedAtOnce() {

@@ -119,7 +119,7 @@ class LauncherTest {
 
   @Test
   void givenAnEmptyKeyStoreAndNoConfiguredKey_whenStartedTwice_thenAGeneratedAdminKeyIsPrintedOnceAndWorks() {
-    try (RunningService service = RunningService.start(Map.of())) {
+    try (RunningService service = RunningService.with().start()) {
       Matcher generated = GENERATED.matcher(service.console());
       assertTrue(generated.find(), service.console());
       String key = generated.group(2);

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class QuickstartTest {
   @Test
   void givenTheQuickstart_whenFollowedAsWritten_thenTheRunIsRecordedAndServed()
       throws IOException, InterruptedException {
-    try (RunningService service = RunningService.start(Map.of("WFX_BOOTSTRAP_ADMIN_KEY", KEY))) {
+    try (RunningService service = RunningService.with().adminKey(KEY).start()) {
       String base = "http://127.0.0.1:" + service.port() + "/workflow-executions/" + ID_PATH;
 
       // What curl sends for -X POST --data-binary @file: the file's bytes as a form body.

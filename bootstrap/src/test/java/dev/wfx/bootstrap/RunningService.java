@@ -5,7 +5,7 @@ import dev.wfx.adapter.persistence.TestDatabase;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.ByteArrayOutputStream;
@@ -16,17 +16,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Test fixture: the real service ({@link WfxServer}, the real composition root) on a free port of
- * 127.0.0.1, on a fresh schema of the test PostgreSQL with a chosen first admin key; closing it
- * stops the server and drops the schema.
+ * 127.0.0.1, on a fresh schema of the test PostgreSQL, configured by {@code WFX_*} variables as
+ * {@code bin/wfx} would be ({@link #with()}); closing it stops the server and drops the schema.
  */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
 
-  /** The first admin key the service is started with (workspace {@code default}). */
+  /** The first admin key {@link #start()} starts the service with (workspace {@code default}). */
   static final String ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
 
   private final TestDatabase database;
@@ -47,24 +48,70 @@ final class RunningService implements AutoCloseable {
     this.client = new ApiClient(server.port());
   }
 
-  /** The service with {@link #ADMIN_KEY} as its first admin key. */
+  /** The service with {@link #ADMIN_KEY} as its first admin key, and the defaults otherwise. */
   static RunningService start() {
-    return start(Map.of("WFX_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY));
+    return with().adminKey(ADMIN_KEY).start();
+  }
+
+  /** A service to configure; without settings, the defaults of {@code application.yaml}. */
+  public static Settings with() {
+    return new Settings();
   }
 
   /**
-   * The service configured by these {@code WFX_*} variables, as {@code bin/wfx} would be, except
-   * that the database is a fresh schema of the test server and the port a free one of 127.0.0.1.
+   * What a test sets, each as the {@code WFX_*} variable {@code bin/wfx} would be given: the
+   * database and the listener are always the fixture's.
    */
-  static RunningService start(Map<String, String> environment) {
-    return new RunningService(TestDatabase.start(), environment);
+  public static final class Settings {
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    private Settings() {}
+
+    /** {@code WFX_BOOTSTRAP_ADMIN_KEY}: the admin key a database without keys starts with. */
+    public Settings adminKey(String key) {
+      return set("WFX_BOOTSTRAP_ADMIN_KEY", key);
+    }
+
+    /** {@code WFX_MAX_BODY_BYTES}: the largest history body a POST may send. */
+    public Settings bodyLimit(long bytes) {
+      return set("WFX_MAX_BODY_BYTES", Long.toString(bytes));
+    }
+
+    /** {@code WFX_BODY_READ_TIMEOUT}: how long a client may send no body data. */
+    public Settings bodyReadTimeout(Duration timeout) {
+      return set("WFX_BODY_READ_TIMEOUT", timeout.toString());
+    }
+
+    /** {@code WFX_REQUEST_HEAD_TIMEOUT}: how long a client may take over a request head. */
+    public Settings requestHeadTimeout(Duration timeout) {
+      return set("WFX_REQUEST_HEAD_TIMEOUT", timeout.toString());
+    }
+
+    private Settings set(String variable, String value) {
+      environment.put(variable, value);
+      return this;
+    }
+
+    /** The service on a fresh schema. */
+    public RunningService start() {
+      return start(TestDatabase.start());
+    }
+
+    /**
+     * The service on a schema the test has prepared, such as with keys stored before the start,
+     * which then creates no admin key of its own; closing the service closes the database.
+     */
+    public RunningService start(TestDatabase database) {
+      return new RunningService(database, environment);
+    }
   }
 
   /**
    * The configuration of {@link WfxConfig#load}: the variables mapped to their keys over {@code
    * application.yaml}, with the test's database, schema and listener on top.
    */
-  Config config() {
+  public Config config() {
     DatabaseSettings db = database.settings();
     Map<String, String> fixed = new HashMap<>();
     fixed.put("server.host", "127.0.0.1");
@@ -103,12 +150,12 @@ final class RunningService implements AutoCloseable {
     return client;
   }
 
-  int port() {
+  public int port() {
     return server.port();
   }
 
   /** What the service printed on its console so far. */
-  String console() {
+  public String console() {
     return console.toString(StandardCharsets.UTF_8);
   }
 

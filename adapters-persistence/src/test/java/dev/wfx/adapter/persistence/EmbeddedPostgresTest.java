@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.SaveOutcome;
-import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.Visibility;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -13,7 +13,7 @@ import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.KeyDigest;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -100,7 +100,10 @@ public final class RestApi {
             useCases.auditRefusedWrite(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
-            settings));
+            settings.documentCacheBytes(),
+            settings.maxHistoryBodyBytes(),
+            settings.bodyReadTimeout(),
+            settings.requestTimeout()));
     routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }
 

@@ -5,7 +5,7 @@ import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.wfx.application.audit;
 
 import dev.wfx.domain.access.Caller;
-import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.wfx.application.audit;
 
 import dev.wfx.domain.audit.AuditTrail;
-import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.execution.WriteAudit;
 import java.time.Clock;
 import java.util.Objects;
 

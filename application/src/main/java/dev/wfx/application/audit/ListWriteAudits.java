@@ -1,8 +1,8 @@
 package dev.wfx.application.audit;
 
 import dev.wfx.domain.access.Role;
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.WriteAudit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

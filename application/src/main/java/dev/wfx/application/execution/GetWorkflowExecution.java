@@ -2,8 +2,8 @@ package dev.wfx.application.execution;
 
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.view.ExecutionDocument;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -11,7 +11,7 @@ import dev.wfx.application.testing.InMemoryApiKeys;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -15,7 +15,7 @@ import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

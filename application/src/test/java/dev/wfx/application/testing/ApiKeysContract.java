@@ -11,7 +11,7 @@ import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.KeyDigest;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

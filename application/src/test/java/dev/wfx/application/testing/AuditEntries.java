@@ -4,10 +4,10 @@ import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.WorkflowExecution;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.wfx.application.testing;
 
 import dev.wfx.domain.audit.AuditTrail;
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.StoreUnavailable;
+import dev.wfx.domain.execution.WriteAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

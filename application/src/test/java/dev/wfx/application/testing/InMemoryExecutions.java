@@ -1,14 +1,14 @@
 package dev.wfx.application.testing;
 
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
-import dev.wfx.domain.execution.Visibility;
 import dev.wfx.domain.execution.WorkflowExecution;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.Visibility;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

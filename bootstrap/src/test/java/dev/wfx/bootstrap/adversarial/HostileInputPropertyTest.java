@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class HostileInputPropertyTest {
 
-  private static final RunningService SERVICE = RunningService.get();
+  private static final SeededService SERVICE = SeededService.get();
   private static final Tally IDS = Tally.of("ids");
   private static final Tally QUERIES = Tally.of("queries");
   private static final Tally HEADERS = Tally.of("headers");
@@ -46,7 +46,7 @@ class HostileInputPropertyTest {
     RawHttp.Response response =
         SERVICE.clean(
             QUERIES,
-            SERVICE.get(RunningService.path(SERVICE.executionA) + "?" + query, SERVICE.userA));
+            SERVICE.get(SeededService.path(SERVICE.executionA) + "?" + query, SERVICE.userA));
 
     assertTrue(response.status() == 200 || response.status() == 400 || response.status() == 404, response::comparable);
   }
@@ -58,7 +58,7 @@ class HostileInputPropertyTest {
         SERVICE.clean(
             HEADERS,
             RawHttp.send(
-                SERVICE.port(), "GET", RunningService.path(SERVICE.executionA), headers, null));
+                SERVICE.port(), "GET", SeededService.path(SERVICE.executionA), headers, null));
 
     assertTrue(response.status() == 400 || response.status() == 401, response::comparable);
   }
@@ -69,7 +69,7 @@ class HostileInputPropertyTest {
     String before = SERVICE.stored(SERVICE.executionA);
 
     RawHttp.Response response =
-        SERVICE.clean(BODIES, SERVICE.post(RunningService.path(SERVICE.executionA), SERVICE.serviceA, body));
+        SERVICE.clean(BODIES, SERVICE.post(SeededService.path(SERVICE.executionA), SERVICE.serviceA, body));
 
     assertTrue(response.status() >= 400 || response.text().contains("\"appended\":0"), response::comparable);
     assertEquals(before, SERVICE.stored(SERVICE.executionA));
@@ -81,9 +81,9 @@ class HostileInputPropertyTest {
     String id = Histories.tracecatId();
 
     RawHttp.Response response =
-        SERVICE.clean(BODIES, SERVICE.post(RunningService.path(id), SERVICE.serviceA, body));
+        SERVICE.clean(BODIES, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
-    RawHttp.Response read = SERVICE.get(RunningService.path(id), SERVICE.adminA);
+    RawHttp.Response read = SERVICE.get(SeededService.path(id), SERVICE.adminA);
     assertEquals(response.status() == 201 ? 200 : 404, read.status(), read::comparable);
   }
 
@@ -94,10 +94,10 @@ class HostileInputPropertyTest {
     for (int length = 0; length < whole.length; length++) {
       byte[] prefix = Arrays.copyOf(whole, length);
       RawHttp.Response response =
-          SERVICE.clean(BODIES, SERVICE.post(RunningService.path(id), SERVICE.serviceA, prefix));
+          SERVICE.clean(BODIES, SERVICE.post(SeededService.path(id), SERVICE.serviceA, prefix));
       assertTrue(response.status() == 400 || response.status() == 422, response::comparable);
     }
-    assertEquals(404, SERVICE.get(RunningService.path(id), SERVICE.adminA).status());
+    assertEquals(404, SERVICE.get(SeededService.path(id), SERVICE.adminA).status());
   }
 
   @Provide
@@ -207,7 +207,7 @@ class HostileInputPropertyTest {
 
   /** Every UTF-8 byte as {@code %XX}. */
   private static String percentEncode(String text) {
-    return RunningService.percentEncodeAll(text);
+    return SeededService.percentEncodeAll(text);
   }
 
   /** Keeps printable text printable but encodes what would end the request target. */

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceLimitsTest {
 
-  private static final RunningService SERVICE = RunningService.get();
+  private static final SeededService SERVICE = SeededService.get();
   private static final Tally TALLY = Tally.of("limits");
 
   @Test
   void givenADeclaredLengthOverTheLimit_whenOnlyAFewBytesAreSent_thenItIs413AtOnce() throws IOException {
     try (Socket socket = connect()) {
       String head =
-          "POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+          "POST " + SeededService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
               + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Type: application/json\r\n"
-              + "Content-Length: " + (RunningService.BODY_LIMIT * 64) + "\r\n\r\n{\"events\":[";
+              + "Content-Length: " + (SeededService.BODY_LIMIT * 64) + "\r\n\r\n{\"events\":[";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
 
       RawHttp.Response response = SERVICE.clean(TALLY, RawHttp.read(socket.getInputStream()));
@@ -47,7 +47,7 @@ class ResourceLimitsTest {
   void givenAChunkedBodyOverTheLimit_whenStreamed_thenItIs413BeforeMuchMoreIsRead() throws Exception {
     try (Socket socket = connect()) {
       String head =
-          "POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+          "POST " + SeededService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
               + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Type: application/json\r\n"
               + "Transfer-Encoding: chunked\r\n\r\n";
       OutputStream out = socket.getOutputStream();
@@ -62,7 +62,7 @@ class ResourceLimitsTest {
                   () -> {
                     try {
                       // Twice the limit at most: the answer must come well before that.
-                      while (sent[0] < 2 * RunningService.BODY_LIMIT) {
+                      while (sent[0] < 2 * SeededService.BODY_LIMIT) {
                         out.write(framed);
                         sent[0] += chunk.length;
                       }
@@ -76,7 +76,7 @@ class ResourceLimitsTest {
       writer.join();
 
       assertEquals(413, response.status(), response::comparable);
-      assertTrue(sent[0] < 2 * RunningService.BODY_LIMIT, "sent " + sent[0]);
+      assertTrue(sent[0] < 2 * SeededService.BODY_LIMIT, "sent " + sent[0]);
     }
   }
 
@@ -92,14 +92,14 @@ class ResourceLimitsTest {
           // A write with a complete head and a body that never comes: it holds a request thread.
           socket.getOutputStream()
               .write(
-                  ("POST " + RunningService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
+                  ("POST " + SeededService.path(Histories.tracecatId()) + "/history HTTP/1.1\r\nHost: x\r\n"
                           + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{")
                       .getBytes(StandardCharsets.ISO_8859_1));
         } else if (i % 3 == 1) {
           // A head that never ends; the rest send nothing at all.
           socket.getOutputStream()
               .write(
-                  ("GET " + RunningService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\nAccept: ")
+                  ("GET " + SeededService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\nAccept: ")
                       .getBytes(StandardCharsets.ISO_8859_1));
         }
         crowd.add(socket);
@@ -111,7 +111,7 @@ class ResourceLimitsTest {
             Thread.ofVirtual()
                 .start(
                     () -> {
-                      int status = SERVICE.clean(TALLY, SERVICE.get(RunningService.path(SERVICE.executionA), SERVICE.userA)).status();
+                      int status = SERVICE.clean(TALLY, SERVICE.get(SeededService.path(SERVICE.executionA), SERVICE.userA)).status();
                       synchronized (statuses) {
                         statuses.add(status);
                       }
@@ -127,7 +127,7 @@ class ResourceLimitsTest {
       // the request head timeout (plus the up to 3 s its idle check takes), with room to spare.
       long deadline =
           since
-              + Math.max(RunningService.BODY_READ_TIMEOUT.toNanos(), RunningService.REQUEST_HEAD_TIMEOUT.plusSeconds(3).toNanos())
+              + Math.max(SeededService.BODY_READ_TIMEOUT.toNanos(), SeededService.REQUEST_HEAD_TIMEOUT.plusSeconds(3).toNanos())
               + 3_000_000_000L;
       int stillOpen = 0;
       for (Socket socket : crowd) {
@@ -151,7 +151,7 @@ class ResourceLimitsTest {
       socket
           .getOutputStream()
           .write(
-              ("POST " + RunningService.path(id) + "/history HTTP/1.1\r\nHost: x\r\n"
+              ("POST " + SeededService.path(id) + "/history HTTP/1.1\r\nHost: x\r\n"
                       + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Length: 100000\r\n\r\n{\"events\":[")
                   .getBytes(StandardCharsets.ISO_8859_1));
       long start = System.nanoTime();
@@ -167,8 +167,8 @@ class ResourceLimitsTest {
       long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
       assertTrue(
-          waitedMillis >= RunningService.BODY_READ_TIMEOUT.toMillis() - 200
-              && waitedMillis < RunningService.BODY_READ_TIMEOUT.toMillis() + 5_000,
+          waitedMillis >= SeededService.BODY_READ_TIMEOUT.toMillis() - 200
+              && waitedMillis < SeededService.BODY_READ_TIMEOUT.toMillis() + 5_000,
           "cut off after " + waitedMillis + " ms");
     }
     String entry =
@@ -197,7 +197,7 @@ class ResourceLimitsTest {
     String id = Histories.tracecatId();
     byte[] body = Histories.runningHistory(100_000).getBytes(StandardCharsets.UTF_8);
 
-    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(RunningService.path(id), SERVICE.serviceA, body));
+    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
     assertEquals(201, response.status(), response::comparable);
     assertTrue(response.text().contains("\"history_length\":100000"), response::comparable);
@@ -212,7 +212,7 @@ class ResourceLimitsTest {
         Histories.history(List.of(Histories.started(1, "{}"), Histories.completed(2, big)))
             .getBytes(StandardCharsets.UTF_8);
 
-    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(RunningService.path(id), SERVICE.serviceA, body));
+    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
     assertEquals(201, response.status(), response::comparable);
     assertTrue(SERVICE.stored(id).contains("\"result\":" + big + ","));

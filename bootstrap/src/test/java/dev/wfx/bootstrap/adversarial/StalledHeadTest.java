@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class StalledHeadTest {
 
-  private static final RunningService SERVICE = RunningService.get();
+  private static final SeededService SERVICE = SeededService.get();
   private static final Tally TALLY = Tally.of("stalled-heads");
-  private static final Duration TIMEOUT = RunningService.REQUEST_HEAD_TIMEOUT;
+  private static final Duration TIMEOUT = SeededService.REQUEST_HEAD_TIMEOUT;
   /**
    * The latest the service promises to cut a stalled head off: up to three seconds after the
    * timeout, for Helidon's idle check counts whole seconds.
@@ -67,7 +67,7 @@ class StalledHeadTest {
   @Test
   void givenARequestLineAndSomeHeaders_whenTheClientStalls_thenItIsClosed() throws IOException {
     try (Socket socket = connect()) {
-      send(socket, "GET " + RunningService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n"
+      send(socket, "GET " + SeededService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n"
           + "Authorization: Bearer " + SERVICE.userA + "\r\nAccept: ");
       long since = System.nanoTime();
 
@@ -79,7 +79,7 @@ class StalledHeadTest {
   void givenHeadersTricklingInOneByteEvery300Ms_whenTheTimeoutPasses_thenItIsClosedAnyway()
       throws Exception {
     try (Socket socket = connect()) {
-      send(socket, "GET " + RunningService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n");
+      send(socket, "GET " + SeededService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n");
       long since = System.nanoTime();
       AtomicInteger trickled = trickle(socket, "X-Slow: " + "a".repeat(200));
 
@@ -135,13 +135,13 @@ class StalledHeadTest {
     byte[] history =
         Histories.history(List.of(Histories.started(1, "{}"), Histories.completed(2, big)))
             .getBytes(StandardCharsets.UTF_8);
-    assertEquals(201, SERVICE.clean(TALLY, SERVICE.post(RunningService.path(id), SERVICE.serviceA, history)).status());
+    assertEquals(201, SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, history)).status());
     try (Socket socket = new Socket()) {
       // A small window, so that the service waits on the reader rather than on its own buffers.
       socket.setReceiveBufferSize(64 * 1024);
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), SERVICE.port()));
       socket.setSoTimeout(RawHttp.ANSWER_TIMEOUT_MILLIS);
-      send(socket, "GET " + RunningService.path(id) + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+      send(socket, "GET " + SeededService.path(id) + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
           + SERVICE.adminA + "\r\n\r\n");
       long since = System.nanoTime();
 
@@ -162,7 +162,7 @@ class StalledHeadTest {
     byte[] body = Histories.runningHistory(2_000).getBytes(StandardCharsets.UTF_8);
     try (Socket socket = connect()) {
       long since = System.nanoTime();
-      send(socket, "POST " + RunningService.path(id) + "/history HTTP/1.1\r\nHost: x\r\n"
+      send(socket, "POST " + SeededService.path(id) + "/history HTTP/1.1\r\nHost: x\r\n"
           + "Authorization: Bearer " + SERVICE.serviceA + "\r\nContent-Type: application/json\r\n"
           + "Content-Length: " + body.length + "\r\n\r\n");
       int pieces = 12;
@@ -204,7 +204,7 @@ class StalledHeadTest {
 
   /** A request without {@code Connection: close}, so that the connection stays open after it. */
   private static RawHttp.Response keptAliveGet(Socket socket) throws IOException {
-    send(socket, "GET " + RunningService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n"
+    send(socket, "GET " + SeededService.path(SERVICE.executionA) + " HTTP/1.1\r\nHost: x\r\n"
         + "Authorization: Bearer " + SERVICE.userA + "\r\n\r\n");
     return SERVICE.clean(TALLY, RawHttp.read(socket.getInputStream()));
   }

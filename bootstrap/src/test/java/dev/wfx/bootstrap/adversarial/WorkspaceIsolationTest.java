@@ -23,17 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WorkspaceIsolationTest {
 
-  private static final RunningService SERVICE = RunningService.get();
+  private static final SeededService SERVICE = SeededService.get();
   private static final Tally TALLY = Tally.of("isolation");
 
   /** A caller: the header lines it sends, and which workspace it belongs to (null: nobody). */
   enum Caller {
-    USER_MEMBER_A(s -> RunningService.bearer(s.userA), "a", false),
-    SERVICE_MEMBER_A(s -> RunningService.bearer(s.serviceA), "a", false),
-    USER_ADMIN_A(s -> RunningService.bearer(s.adminA), "a", true),
-    USER_MEMBER_B(s -> RunningService.bearer(s.userB), "b", false),
-    SERVICE_MEMBER_B(s -> RunningService.bearer(s.serviceB), "b", false),
-    REVOKED_SERVICE_A(s -> RunningService.bearer(s.revokedA), null, false),
+    USER_MEMBER_A(s -> SeededService.bearer(s.userA), "a", false),
+    SERVICE_MEMBER_A(s -> SeededService.bearer(s.serviceA), "a", false),
+    USER_ADMIN_A(s -> SeededService.bearer(s.adminA), "a", true),
+    USER_MEMBER_B(s -> SeededService.bearer(s.userB), "b", false),
+    SERVICE_MEMBER_B(s -> SeededService.bearer(s.serviceB), "b", false),
+    REVOKED_SERVICE_A(s -> SeededService.bearer(s.revokedA), null, false),
     NO_HEADER(s -> List.of(), null, false),
     WRONG_SCHEME(s -> List.of("Authorization: Basic " + s.serviceA), null, false),
     NO_SCHEME(s -> List.of("Authorization: " + s.serviceA), null, false),
@@ -50,11 +50,11 @@ class WorkspaceIsolationTest {
     NON_ASCII_TOKEN(s -> List.of("Authorization: Bearer " + s.serviceA + "\u00e9"), null, false),
     CONTROL_CHARACTER(s -> List.of("Authorization: Bearer " + s.serviceA + "\u0001"), null, false);
 
-    private final Function<RunningService, List<String>> headers;
+    private final Function<SeededService, List<String>> headers;
     private final String workspace;
     private final boolean admin;
 
-    Caller(Function<RunningService, List<String>> headers, String workspace, boolean admin) {
+    Caller(Function<SeededService, List<String>> headers, String workspace, boolean admin) {
       this.headers = headers;
       this.workspace = workspace;
       this.admin = admin;
@@ -70,7 +70,7 @@ class WorkspaceIsolationTest {
     SLASH_AS_2F(id -> id.replace("/", "%2F").replace(":", "%3A")),
     SLASH_AS_LOWER_2F(id -> id.replace("/", "%2f")),
     SLASH_AS_252F(id -> id.replace("/", "%252F")),
-    EVERY_BYTE_ENCODED(RunningService::percentEncodeAll);
+    EVERY_BYTE_ENCODED(SeededService::percentEncodeAll);
 
     private final Function<String, String> encode;
 

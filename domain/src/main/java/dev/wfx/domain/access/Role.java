@@ -1,7 +1,7 @@
 package dev.wfx.domain.access;
 
-import dev.wfx.domain.execution.Visibility;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.Visibility;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.Objects;
 import java.util.Optional;
 

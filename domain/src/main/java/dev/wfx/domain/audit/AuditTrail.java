@@ -1,6 +1,7 @@
 package dev.wfx.domain.audit;
 
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.WriteAudit;
 import java.util.List;
 import java.util.Optional;
 

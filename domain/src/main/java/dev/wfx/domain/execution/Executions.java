@@ -1,8 +1,8 @@
 package dev.wfx.domain.execution;
 
-import dev.wfx.domain.audit.WriteAudit;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.Visibility;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -23,6 +23,7 @@ import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.KnownEventType;
 import dev.wfx.domain.history.Payload;
 import dev.wfx.domain.testing.Events;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.KeyDigest;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;

@@ -2,7 +2,7 @@ package dev.wfx.adapter.persistence.audit;
 
 import dev.wfx.adapter.persistence.database.Sql;
 import dev.wfx.domain.access.Role;
-import dev.wfx.domain.audit.WriteAudit;
+import dev.wfx.domain.execution.WriteAudit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -9,7 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.persistence.PostgresPersistence;
 import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.Visibility;
+import dev.wfx.domain.workspace.Visibility;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.wfx.adapter.rest.execution;
 
 import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.wfx.adapter.rest.execution;
 
-import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
@@ -11,11 +10,11 @@ import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
 import dev.wfx.domain.access.Caller;
-import dev.wfx.domain.audit.WriteOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -61,8 +60,10 @@ public final class WorkflowExecutionService implements HttpService {
   private final Duration requestTimeout;
 
   /**
+   * The last four are the values of the adapter's {@code RestSettings} (which checks them), passed
+   * one by one: the facade's package depends on this one, never the other way round.
+   *
    * @param documentJson encodes the GET document
-   * @param settings the body limit, the document cache size, the body read and request timeouts
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
@@ -71,19 +72,22 @@ public final class WorkflowExecutionService implements HttpService {
       AuditRefusedWrite auditRefusedWrite,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
-      RestSettings settings) {
+      long documentCacheBytes,
+      long maxBodyBytes,
+      Duration bodyReadTimeout,
+      Duration requestTimeout) {
     this.documentReads =
         new DocumentReads(
             getWorkflowExecution,
             getExecutionVersion,
             documentJson,
-            new RenderedDocuments(settings.documentCacheBytes()));
+            new RenderedDocuments(documentCacheBytes));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
-    this.maxBodyBytes = settings.maxHistoryBodyBytes();
-    this.bodyReadTimeout = settings.bodyReadTimeout();
-    this.requestTimeout = settings.requestTimeout();
+    this.maxBodyBytes = maxBodyBytes;
+    this.bodyReadTimeout = Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
   }
 
   @Override

@@ -16,7 +16,7 @@ import dev.wfx.application.testing.InMemoryApiKeys;
 import dev.wfx.application.testing.InMemoryAuditTrail;
 import dev.wfx.application.testing.InMemoryExecutions;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.wfx.domain.audit;
+package dev.wfx.domain.execution;
 
 /**
  * What became of one attempt to record a history batch, as the audit trail keeps it: judged by the

@@ -1,10 +1,9 @@
-package dev.wfx.domain.audit;
+package dev.wfx.domain.execution;
 
 import dev.wfx.domain.access.Caller;
-import dev.wfx.domain.execution.ExecutionId;
-import dev.wfx.domain.execution.WorkspaceId;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

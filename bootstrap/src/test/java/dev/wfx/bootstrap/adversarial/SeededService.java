@@ -4,54 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.persistence.TestDatabase;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
-import dev.wfx.bootstrap.WfxServer;
+import dev.wfx.bootstrap.RunningService;
 import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.execution.WorkspaceId;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 
 /**
- * Test fixture: the whole service ({@link WfxServer}, port 0 on 127.0.0.1) on a schema of its own
- * of the test PostgreSQL, with keys of every kind and two closed executions (one per workspace)
- * that carry a secret. Started once for the suite; stopped, and its schema dropped, at JVM exit.
+ * Test fixture: the running service ({@link RunningService}) with the suite's short limits, keys of
+ * every kind and closed executions in two workspaces that carry a secret. Started once for the
+ * suite; stopped, and its schema dropped, at JVM exit.
  */
-public final class RunningService {
+public final class SeededService {
 
   static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
   static final WorkspaceId WS_B = WorkspaceId.of("ws-b");
   /** Small enough to go over cheaply, large enough for a 10 MB payload and 100,000 events. */
   static final long BODY_LIMIT = 32L * 1024 * 1024;
   /** Short, so that the suite sees stalled uploads cut off without waiting long. */
-  static final java.time.Duration BODY_READ_TIMEOUT = java.time.Duration.ofSeconds(2);
+  static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(2);
   /**
    * Short, so that the suite sees stalled heads cut off without waiting long; shorter than the
    * body read timeout, so that a cut-off shows which of the two made it.
    */
-  static final java.time.Duration REQUEST_HEAD_TIMEOUT = java.time.Duration.ofSeconds(1);
+  static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(1);
 
   private static final Pattern PROBLEM =
       Pattern.compile(
           "\\{\"type\":\"about:blank\",\"title\":\"[^\"]+\",\"status\":\\d{3},\"detail\":\"[^\"]{10,}\".*\\}");
-  private static RunningService instance;
+  private static SeededService instance;
 
-  final TestDatabase database;
-  final WfxServer server;
-  final LogCapture logs;
-  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private final RunningService service;
+  private final LogCapture logs;
   final String userA;
   final String serviceA;
   final String adminA;
@@ -66,8 +60,8 @@ public final class RunningService {
   final String legacyB = Histories.legacyId();
   private final List<String> secrets = new ArrayList<>();
 
-  private RunningService() {
-    database = TestDatabase.start();
+  private SeededService() {
+    TestDatabase database = TestDatabase.start();
     IssueApiKey issue = new IssueApiKeyService(database.persistence().apiKeys(), Clock.systemUTC());
     userA = issue(issue, RoleType.USER, WS_A, false).secret();
     serviceA = issue(issue, RoleType.SERVICE, WS_A, false).secret();
@@ -78,7 +72,13 @@ public final class RunningService {
     database.persistence().apiKeys().revoke(revoked.id(), Instant.now());
     revokedA = revoked.secret();
     secrets.add(secret);
-    server = WfxServer.start(config(database.settings()), new PrintStream(console, true, StandardCharsets.UTF_8));
+    // The keys are in before the start, so that the service creates no admin key of its own.
+    service =
+        RunningService.with()
+            .bodyLimit(BODY_LIMIT)
+            .bodyReadTimeout(BODY_READ_TIMEOUT)
+            .requestHeadTimeout(REQUEST_HEAD_TIMEOUT)
+            .start(database);
     // After the start: Helidon's logging set-up re-reads the JUL configuration, dropping handlers.
     logs = LogCapture.install();
     seed(executionA, serviceA);
@@ -88,10 +88,10 @@ public final class RunningService {
   }
 
   /** The running service, started on first use. */
-  public static synchronized RunningService get() {
+  public static synchronized SeededService get() {
     if (instance == null) {
-      RunningService started = new RunningService();
-      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "adversarial-stop"));
+      SeededService started = new SeededService();
+      Runtime.getRuntime().addShutdownHook(new Thread(started.service::close, "adversarial-stop"));
       instance = started;
     }
     return instance;
@@ -99,27 +99,7 @@ public final class RunningService {
 
   /** The configuration the launcher would build, on the test schema, on loopback, port 0. */
   public Config config() {
-    return config(database.settings());
-  }
-
-  private static Config config(DatabaseSettings db) {
-    return Config.builder()
-        .disableEnvironmentVariablesSource()
-        .disableSystemPropertiesSource()
-        .addSource(
-            ConfigSources.create(
-                Map.of(
-                    "server.host", "127.0.0.1",
-                    "server.port", "0",
-                    "wfx.db.url", db.url(),
-                    "wfx.db.user", db.user(),
-                    "wfx.db.password", db.password(),
-                    "wfx.db.schema", db.schema(),
-                    "wfx.max-body-bytes", Long.toString(BODY_LIMIT),
-                    "wfx.body-read-timeout", BODY_READ_TIMEOUT.toString(),
-                    "wfx.request-head-timeout", REQUEST_HEAD_TIMEOUT.toString())))
-        .addSource(ConfigSources.classpath("application.yaml"))
-        .build();
+    return service.config();
   }
 
   private IssueApiKey.IssuedKey issue(
@@ -136,7 +116,7 @@ public final class RunningService {
   }
 
   public int port() {
-    return server.port();
+    return service.port();
   }
 
   /** Every secret the suite holds: keys and the text planted in histories. */
@@ -206,18 +186,10 @@ public final class RunningService {
    */
   void assertLogsClean() {
     assertEquals(List.of(), logs.linesAtLeast(Level.SEVERE), "a request failed inside the service");
-    String printed = console.toString(StandardCharsets.UTF_8);
+    String printed = service.console();
     for (String secret : secrets) {
       assertEquals(List.of(), logs.linesContaining(secret), "a secret was logged");
       assertFalse(printed.contains(secret), "a secret was printed");
-    }
-  }
-
-  private void stop() {
-    try {
-      server.stop();
-    } finally {
-      database.close();
     }
   }
 }

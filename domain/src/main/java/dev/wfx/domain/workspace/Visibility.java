@@ -1,4 +1,4 @@
-package dev.wfx.domain.execution;
+package dev.wfx.domain.workspace;
 
 import java.util.Objects;
 
