@@ -1,8 +1,8 @@
 package dev.wfx.bootstrap;
 
 import dev.wfx.adapter.persistence.DatabaseSettings;
-import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
+import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;

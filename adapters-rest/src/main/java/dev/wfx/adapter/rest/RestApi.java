@@ -3,6 +3,7 @@ package dev.wfx.adapter.rest;
 import dev.wfx.adapter.rest.access.BearerAuthentication;
 import dev.wfx.adapter.rest.audit.AuditService;
 import dev.wfx.adapter.rest.error.Problems;
+import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
 import dev.wfx.adapter.rest.execution.WorkflowExecutionService;
 import dev.wfx.adapter.rest.observe.RequestFilter;
@@ -100,10 +101,7 @@ public final class RestApi {
             useCases.auditRefusedWrite(),
             authentication,
             new WorkflowExecutionJson(failureMessageRedactor),
-            settings.documentCacheBytes(),
-            settings.maxHistoryBodyBytes(),
-            settings.bodyReadTimeout(),
-            settings.requestTimeout()));
+            settings));
     routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }
 

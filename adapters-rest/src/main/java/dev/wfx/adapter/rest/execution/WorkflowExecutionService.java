@@ -7,8 +7,8 @@ import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
-import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistory.Outcome;
+import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
@@ -60,10 +60,8 @@ public final class WorkflowExecutionService implements HttpService {
   private final Duration requestTimeout;
 
   /**
-   * The last four are the values of the adapter's {@code RestSettings} (which checks them), passed
-   * one by one: the facade's package depends on this one, never the other way round.
-   *
    * @param documentJson encodes the GET document
+   * @param settings the body limit, the document cache size, the body read and request timeouts
    */
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
@@ -72,22 +70,19 @@ public final class WorkflowExecutionService implements HttpService {
       AuditRefusedWrite auditRefusedWrite,
       BearerAuthentication authentication,
       WorkflowExecutionJson documentJson,
-      long documentCacheBytes,
-      long maxBodyBytes,
-      Duration bodyReadTimeout,
-      Duration requestTimeout) {
+      RestSettings settings) {
     this.documentReads =
         new DocumentReads(
             getWorkflowExecution,
             getExecutionVersion,
             documentJson,
-            new RenderedDocuments(documentCacheBytes));
+            new RenderedDocuments(settings.documentCacheBytes()));
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
-    this.maxBodyBytes = maxBodyBytes;
-    this.bodyReadTimeout = Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
-    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+    this.maxBodyBytes = settings.maxHistoryBodyBytes();
+    this.bodyReadTimeout = settings.bodyReadTimeout();
+    this.requestTimeout = settings.requestTimeout();
   }
 
   @Override

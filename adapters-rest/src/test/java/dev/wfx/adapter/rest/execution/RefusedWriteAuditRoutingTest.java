@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
-import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAuditsService;

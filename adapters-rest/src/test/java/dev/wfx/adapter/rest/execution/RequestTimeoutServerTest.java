@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
-import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.access.AuthenticateCaller;

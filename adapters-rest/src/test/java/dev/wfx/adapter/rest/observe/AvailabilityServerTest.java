@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
-import dev.wfx.adapter.rest.RestSettings;
 import dev.wfx.adapter.rest.error.RequestIds;
+import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
-import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;

@@ -1,7 +1,7 @@
 package dev.wfx.adapter.rest.testing;
 
 import dev.wfx.adapter.rest.RestApi;
-import dev.wfx.adapter.rest.RestSettings;
+import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;

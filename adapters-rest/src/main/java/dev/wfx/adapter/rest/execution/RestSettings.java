@@ -1,4 +1,4 @@
-package dev.wfx.adapter.rest;
+package dev.wfx.adapter.rest.execution;
 
 import java.time.Duration;
 import java.util.Objects;
