@@ -78,7 +78,10 @@ final class Payloads {
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
-      return new DecodedPayload(Payload.json(text), JsonTree.parse(text));
+      // Parsed before it becomes a payload: blank text is no JSON value (unreadable), and the
+      // payload's own check would refuse it with an exception instead.
+      JsonTree value = JsonTree.parse(text);
+      return new DecodedPayload(Payload.json(text), value);
     } catch (IOException e) {
       // Malformed UTF-8 (CharacterCodingException) or malformed JSON: shown, never refused.
       return new DecodedPayload(new Payload.Unreadable(JSON_PLAIN, bytes.length), null);

@@ -269,6 +269,9 @@ class TemporalHistoryTranslatorTest {
           new Payload.Unreadable("json/plain", 9), scheduledInput(payloads("json/plain", "{not json")));
       assertEquals(
           new Payload.Unreadable("json/plain", 5), scheduledInput(payloads("json/plain", "[1] 2")));
+      // Found by the adversarial suite (jqwik seed 1542196889698021012): blank text was a 500.
+      assertEquals(new Payload.Unreadable("json/plain", 3), scheduledInput(payloads("json/plain", " \n ")));
+      assertEquals(new Payload.Unreadable("json/plain", 1), scheduledInput(payloads("json/plain", "\t")));
     }
 
     @Test
