@@ -128,14 +128,7 @@ public final class PostgresPersistence implements AutoCloseable {
    */
   private static ChannelListener.Connector plainConnections(HikariDataSource pool) {
     String url = pool.getJdbcUrl();
-    Properties properties = new Properties();
-    // The driver reads string values only; the pool's are numbers and booleans.
-    pool.getDataSourceProperties()
-        .forEach((name, value) -> properties.setProperty(name.toString(), value.toString()));
-    properties.setProperty("user", pool.getUsername());
-    if (pool.getPassword() != null) {
-      properties.setProperty("password", pool.getPassword());
-    }
+    Properties properties = ReconnectingDataSource.driverProperties(pool);
     return () -> DriverManager.getConnection(url, properties);
   }
 

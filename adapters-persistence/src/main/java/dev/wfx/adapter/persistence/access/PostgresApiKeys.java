@@ -6,8 +6,6 @@ import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.access.KeyDigest;
 import dev.wfx.domain.access.Role;
-import dev.wfx.domain.access.RoleType;
-import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -122,17 +120,10 @@ public final class PostgresApiKeys implements ApiKeys {
   }
 
   private static ApiKey key(DbRow row) {
-    Role role =
-        new Role(
-            RoleType.valueOf(row.column("role_type").get(String.class)),
-            WorkspaceId.of(row.column("workspace_id").get(String.class)),
-            Sql.text(row.column("user_id")),
-            ((Number) row.column("access_level").get()).intValue(),
-            Sql.text(row.column("service_id")));
     return new ApiKey(
         new ApiKeyId(row.column("id").get(String.class)),
         new KeyDigest(row.column("digest").get(String.class)),
-        role,
+        RoleColumns.read(row, "workspace_id"),
         Sql.instant(row.column("created_at")),
         Sql.instant(row.column("revoked_at")));
   }

@@ -1,10 +1,10 @@
 package dev.wfx.adapter.persistence.audit;
 
+import dev.wfx.adapter.persistence.access.RoleColumns;
 import dev.wfx.adapter.persistence.database.Sql;
 import dev.wfx.domain.access.ApiKeyId;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
-import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WriteAudit;
@@ -64,13 +64,7 @@ public final class PostgresAuditTrail implements AuditTrail {
   }
 
   private static WriteAudit entry(DbRow row) {
-    Role role =
-        new Role(
-            RoleType.valueOf(row.column("role_type").get(String.class)),
-            WorkspaceId.of(row.column("role_workspace").get(String.class)),
-            Sql.text(row.column("user_id")),
-            ((Number) row.column("access_level").get()).intValue(),
-            Sql.text(row.column("service_id")));
+    Role role = RoleColumns.read(row, "role_workspace");
     Long first = Sql.number(row.column("first_event_id"));
     Long last = Sql.number(row.column("last_event_id"));
     return new WriteAudit(

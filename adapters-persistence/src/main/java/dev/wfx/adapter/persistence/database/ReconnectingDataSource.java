@@ -102,7 +102,7 @@ public final class ReconnectingDataSource implements DataSource, AutoCloseable {
   }
 
   /** The pool's driver settings and credentials, as the driver reads them on a plain connect. */
-  static Properties driverProperties(HikariConfig config) {
+  public static Properties driverProperties(HikariConfig config) {
     Properties properties = new Properties();
     // The driver reads String values only: a timeout kept as an Integer would be ignored, and a
     // probe of a database that does not answer would wait for the operating system instead.

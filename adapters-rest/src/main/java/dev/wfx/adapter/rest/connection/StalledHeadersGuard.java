@@ -9,16 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Closes the connection of a client whose header lines have not all arrived within the timeout of
  * its request line. One shared timer thread serves every connection.
  */
 final class StalledHeadersGuard implements Http1ConnectionListener {
-
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
 
   private final long timeoutNanos;
   /** Connections that have sent a request line and not yet all its headers. */
@@ -32,7 +28,7 @@ final class StalledHeadersGuard implements Http1ConnectionListener {
   public void prologue(ConnectionContext connection, HttpPrologue prologue) {
     Watch watch = new Watch(connection);
     awaitingHeaders.put(connection, watch);
-    watch.timer = TIMER.schedule(watch, timeoutNanos, TimeUnit.NANOSECONDS);
+    watch.timer = CutOffTimer.schedule(watch, timeoutNanos);
   }
 
   @Override
@@ -69,18 +65,5 @@ final class StalledHeadersGuard implements Http1ConnectionListener {
         // The client or Helidon closed it first: nothing is left to cut off.
       }
     }
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "wfx-stalled-headers-guard");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 }

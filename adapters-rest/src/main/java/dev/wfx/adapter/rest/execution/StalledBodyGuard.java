@@ -1,13 +1,12 @@
 package dev.wfx.adapter.rest.execution;
 
+import dev.wfx.adapter.rest.connection.CutOffTimer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts off a client that stops sending its request body: when one read waits longer than the
@@ -19,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  * otherwise hold its connection forever.
  */
 final class StalledBodyGuard extends FilterInputStream {
-
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
 
   private final long timeoutNanos;
   private final RequestDeadline deadline;
@@ -61,7 +58,7 @@ final class StalledBodyGuard extends FilterInputStream {
     }
     // A body that trickles in, each read within the timeout, still ends at the deadline.
     long wait = Math.min(timeoutNanos, deadline.remainingNanos());
-    return TIMER.schedule(this::cutOff, wait, TimeUnit.NANOSECONDS);
+    return CutOffTimer.schedule(this::cutOff, wait);
   }
 
   private void cutOff() {
@@ -87,18 +84,5 @@ final class StalledBodyGuard extends FilterInputStream {
                 : "the client sent no body data for too long");
       }
     }
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "wfx-stalled-body-guard");
-              thread.setDaemon(true);
-              return thread;
-            });
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 }
