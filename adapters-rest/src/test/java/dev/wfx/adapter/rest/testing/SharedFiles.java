@@ -8,14 +8,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Test fixture: the project's {@code ../shared} folder (spec, schema, real histories), found by
- * walking up from the working directory; its absence fails the test rather than skipping it.
+ * Test fixture: the project's {@code ../shared} folder (spec, schema, real histories): the one
+ * {@code WFX_SHARED_DIR} names, else the first found walking up from the working directory; its
+ * absence fails the test rather than skipping it.
  */
 public final class SharedFiles {
 
   private SharedFiles() {}
 
   public static Path root() {
+    String named = System.getenv("WFX_SHARED_DIR");
+    if (named != null && !named.isBlank()) {
+      Path candidate = Path.of(named);
+      if (!Files.isDirectory(candidate.resolve("spec"))) {
+        throw new AssertionError("WFX_SHARED_DIR=" + named + " has no spec folder");
+      }
+      return candidate;
+    }
     Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("shared");
