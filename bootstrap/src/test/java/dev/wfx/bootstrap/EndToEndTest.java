@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.adapter.rest.testing.JsonSchemaCheck;
-import dev.wfx.adapter.rest.testing.SharedFiles;
+import dev.wfx.adapter.rest.testing.TestData;
 import dev.wfx.domain.access.RoleType;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,7 +70,7 @@ class EndToEndTest {
             "cancel_fake_progress_history.json",
             "complete_update_after_workflow_returns_pre1488.json",
             "lang_flags_replay_correctly_1_11_2.json"),
-        SharedFiles.histories().stream().map(p -> p.getFileName().toString()).toList());
+        TestData.histories().stream().map(p -> p.getFileName().toString()).toList());
   }
 
   static Stream<Arguments> sharedHistories() {
@@ -83,7 +83,7 @@ class EndToEndTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sharedHistories")
   void givenASharedTemporalHistory_whenRecordedAndRead_thenTheDocumentIsTheSpecs(String file, String id) {
-    String body = SharedFiles.read(SharedFiles.history(file));
+    String body = TestData.read(TestData.history(file));
 
     ApiClient.Answer recorded = api.post(historyPath(id), writer, body);
 

@@ -8,12 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.adapter.rest.testing.JsonSchemaCheck;
-import dev.wfx.adapter.rest.testing.SharedFiles;
+import dev.wfx.adapter.rest.testing.TestData;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
-import io.helidon.common.media.type.MediaTypes;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
@@ -40,38 +36,11 @@ class RealRendererGetRoutingTest {
     FIXTURE.routing(routing, new GetWorkflowExecutionService(FIXTURE.executions));
   }
 
-  private String record(String body) {
-    String id = ApiFixture.tracecatId('/');
-    try (Http1ClientResponse response =
-        client
-            .post("/workflow-executions/" + id.replace("/", "%2F") + "/history")
-            .skipUriEncoding(true)
-            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
-            .contentType(MediaTypes.APPLICATION_JSON)
-            .submit(body)) {
-      assertEquals(Status.CREATED_201, response.status());
-    }
-    return id;
-  }
-
-  private String read(String id) {
-    try (Http1ClientResponse response =
-        client
-            .get("/workflow-executions/" + id.replace("/", "%2F"))
-            .skipUriEncoding(true)
-            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.userMemberA)
-            .request()) {
-      String body = response.as(String.class);
-      assertEquals(Status.OK_200, response.status(), body);
-      return body;
-    }
-  }
-
   @Test
   void givenARecordedRun_whenRead_thenTheRenderedDocumentIsServedAndValid() {
-    String id = record(history(started(1), completed(2)));
+    String id = FIXTURE.recordAsServiceA(client, history(started(1), completed(2)));
 
-    String body = read(id);
+    String body = FIXTURE.readAsUserA(client, id);
 
     assertTrue(body.startsWith("{\"id\":\"" + id + "\",\"run_id\":\"b9d2c3ad-e03e-49e4-857e-1939d9d32f5e\""), body);
     assertTrue(body.contains("\"status\":\"COMPLETED\""), body);
@@ -81,10 +50,10 @@ class RealRendererGetRoutingTest {
 
   @Test
   void givenEachSharedHistory_whenRecordedAndRead_thenTheDocumentMatchesTheSchema() {
-    for (var file : SharedFiles.histories()) {
-      String id = record(SharedFiles.read(file));
+    for (var file : TestData.histories()) {
+      String id = FIXTURE.recordAsServiceA(client, TestData.read(file));
 
-      JsonSchemaCheck.assertValidDocument(read(id));
+      JsonSchemaCheck.assertValidDocument(FIXTURE.readAsUserA(client, id));
     }
   }
 }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wfx.adapter.rest.testing.SharedFiles;
+import dev.wfx.adapter.rest.testing.TestData;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.Failure;
 import dev.wfx.domain.history.HistoryEvent;
@@ -95,13 +95,13 @@ class TemporalHistoryTranslatorTest {
 
     @Test
     void givenEachSharedHistory_whenTranslated_thenEveryEventIsReadInOrder() {
-      List<java.nio.file.Path> files = SharedFiles.histories();
-      assertEquals(3, files.size(), "the shared folder holds three sample histories");
+      List<java.nio.file.Path> files = TestData.histories();
+      assertEquals(3, files.size(), "testdata holds three sample histories");
       for (var file : files) {
         List<HistoryEvent> events =
             ((Translation.Translated)
                     translator.translate(
-                        new ByteArrayInputStream(SharedFiles.read(file).getBytes(StandardCharsets.UTF_8))))
+                        new ByteArrayInputStream(TestData.read(file).getBytes(StandardCharsets.UTF_8))))
                 .events();
         for (int i = 0; i < events.size(); i++) {
           assertEquals(i + 1, events.get(i).id().value(), file + " event " + (i + 1));
@@ -114,7 +114,7 @@ class TemporalHistoryTranslatorTest {
     @Test
     void givenTheCancelHistoryInShortSpelling_whenTranslated_thenTypesAndAttributesAreRead() {
       List<HistoryEvent> events =
-          translated(SharedFiles.read(SharedFiles.history("cancel_fake_progress_history.json")));
+          translated(TestData.read(TestData.history("cancel_fake_progress_history.json")));
 
       assertEquals(16, events.size());
       WorkflowStarted started = assertInstanceOf(WorkflowStarted.class, events.get(0));
@@ -149,8 +149,8 @@ class TemporalHistoryTranslatorTest {
     void givenTheUpdateHistoryInLongSpelling_whenTranslated_thenTheUpdateIsRead() {
       List<HistoryEvent> events =
           translated(
-              SharedFiles.read(
-                  SharedFiles.history("complete_update_after_workflow_returns_pre1488.json")));
+              TestData.read(
+                  TestData.history("complete_update_after_workflow_returns_pre1488.json")));
 
       assertEquals(6, events.size());
       assertEquals(Instant.parse("2024-08-14T03:50:59.998228Z"), events.get(0).time());
@@ -166,7 +166,7 @@ class TemporalHistoryTranslatorTest {
     @Test
     void givenTheTimerHistory_whenTranslated_thenUnknownTypesAreKeptAsOther() {
       List<HistoryEvent> events =
-          translated(SharedFiles.read(SharedFiles.history("lang_flags_replay_correctly_1_11_2.json")));
+          translated(TestData.read(TestData.history("lang_flags_replay_correctly_1_11_2.json")));
 
       assertEquals(13, events.size());
       Other timer = assertInstanceOf(Other.class, events.get(4));

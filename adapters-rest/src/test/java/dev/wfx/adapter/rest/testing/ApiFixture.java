@@ -17,10 +17,16 @@ import dev.wfx.application.testing.InMemoryAuditTrail;
 import dev.wfx.application.testing.InMemoryExecutions;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.workspace.WorkspaceId;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Test fixture: the API wired to the real application services on the in-memory ports, with keys
@@ -88,6 +94,35 @@ public final class ApiFixture {
                 execution -> new GetWorkflowExecution.Result.Found(
                         Documents.failedRun(execution.id()), execution.workspace()))
             .orElseGet(GetWorkflowExecution.Result.NotFound::new);
+  }
+
+  /** Records {@code history} as a service of workspace A under a fresh id; returns the id. */
+  public String recordAsServiceA(DirectClient client, String history) {
+    String id = tracecatId('/');
+    try (Http1ClientResponse response =
+        client
+            .post("/workflow-executions/" + id.replace("/", "%2F") + "/history")
+            .skipUriEncoding(true)
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + serviceMemberA)
+            .contentType(MediaTypes.APPLICATION_JSON)
+            .submit(history)) {
+      Assertions.assertEquals(Status.CREATED_201, response.status());
+    }
+    return id;
+  }
+
+  /** The document of {@code id} as a user of workspace A reads it (asserting a 200). */
+  public String readAsUserA(DirectClient client, String id) {
+    try (Http1ClientResponse response =
+        client
+            .get("/workflow-executions/" + id.replace("/", "%2F"))
+            .skipUriEncoding(true)
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + userMemberA)
+            .request()) {
+      String body = response.as(String.class);
+      Assertions.assertEquals(Status.OK_200, response.status(), body);
+      return body;
+    }
   }
 
   /** A fresh current-form Tracecat id, {@code wf_<22>/exec_<22>}. */

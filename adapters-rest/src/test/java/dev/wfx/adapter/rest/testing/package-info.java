@@ -1,2 +1,2 @@
-/** Test fixtures of the REST adapter: the shared spec files, Temporal JSON builders, documents. */
+/** Test fixtures of the REST adapter: the repository's schema and sample histories, Temporal JSON builders, documents. */
 package dev.wfx.adapter.rest.testing;
