@@ -65,6 +65,17 @@ final class Settings {
     return grace;
   }
 
+  /** The audit trail's retention (default 90 days, zero: forever) and refusals recorded per key. */
+  static AuditHousekeeping.Settings audit(Config config) {
+    Config audit = config.get("wfx.audit");
+    return new AuditHousekeeping.Settings(
+        duration(audit.get("retention"), AuditHousekeeping.Settings.DEFAULT_RETENTION),
+        audit
+            .get("refusals-per-minute")
+            .asInt()
+            .orElse(AuditHousekeeping.Settings.DEFAULT_REFUSALS_PER_MINUTE));
+  }
+
   static Optional<String> bootstrapAdminKey(Config config) {
     Optional<String> key =
         config.get("wfx.bootstrap-admin-key").asString().filter(value -> !value.isBlank());

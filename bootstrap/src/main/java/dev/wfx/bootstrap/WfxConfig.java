@@ -30,6 +30,8 @@ public final class WfxConfig {
           Map.entry("WFX_BODY_READ_TIMEOUT", "wfx.body-read-timeout"),
           Map.entry("WFX_REQUEST_HEAD_TIMEOUT", "wfx.request-head-timeout"),
           Map.entry("WFX_SHUTDOWN_GRACE", "wfx.shutdown-grace"),
+          Map.entry("WFX_AUDIT_RETENTION", "wfx.audit.retention"),
+          Map.entry("WFX_AUDIT_REFUSALS_PER_MINUTE", "wfx.audit.refusals-per-minute"),
           Map.entry("WFX_BOOTSTRAP_ADMIN_KEY", "wfx.bootstrap-admin-key"),
           Map.entry("WFX_BOOTSTRAP_WORKSPACE", "wfx.bootstrap-workspace"));
 

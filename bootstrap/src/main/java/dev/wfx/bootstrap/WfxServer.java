@@ -10,6 +10,7 @@ import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
+import dev.wfx.application.audit.ThrottledAuditTrail;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
@@ -43,6 +44,7 @@ public final class WfxServer {
   private static final System.Logger LOG = System.getLogger(WfxServer.class.getName());
 
   private final PostgresPersistence persistence;
+  private final AuditHousekeeping auditHousekeeping;
   private final WebServer webServer;
   private final ServiceGate gate;
   private final Duration shutdownGrace;
@@ -50,10 +52,12 @@ public final class WfxServer {
 
   private WfxServer(
       PostgresPersistence persistence,
+      AuditHousekeeping auditHousekeeping,
       WebServer webServer,
       ServiceGate gate,
       Duration shutdownGrace) {
     this.persistence = persistence;
+    this.auditHousekeeping = auditHousekeeping;
     this.webServer = webServer;
     this.gate = gate;
     this.shutdownGrace = shutdownGrace;
@@ -66,25 +70,31 @@ public final class WfxServer {
     WorkspaceId adminWorkspace = Settings.bootstrapWorkspace(config);
     RestSettings restSettings = Settings.rest(config);
     RequestHeadTimeout requestHeadTimeout = Settings.requestHeadTimeout(config);
+    AuditHousekeeping.Settings auditSettings = Settings.audit(config);
     PostgresPersistence persistence = PostgresPersistence.start(Settings.database(config));
+    AuditHousekeeping auditHousekeeping = null;
     try {
       announceFirstAdminKey(chosenAdminKey, adminWorkspace, persistence, console);
       MeterRegistry registry = Services.get(MeterRegistry.class);
       registerPoolGauges(registry, persistence);
       ServiceGate gate = new ServiceGate();
       var executions = persistence.executions();
+      var auditTrail =
+          new ThrottledAuditTrail(
+              persistence.auditTrail(), auditSettings.refusalsPerMinute(), Clock.systemUTC());
+      auditHousekeeping =
+          AuditHousekeeping.start(auditTrail, auditSettings.retention(), Clock.systemUTC());
       var recordHistory =
           new MeteredRecordHistory(
-              new RecordHistoryService(executions, persistence.auditTrail(), Clock.systemUTC()),
-              registry);
+              new RecordHistoryService(executions, auditTrail, Clock.systemUTC()), registry);
       var useCases =
           new RestApi.UseCases(
               new GetWorkflowExecutionService(executions),
               new GetExecutionVersionService(executions),
               recordHistory,
-              new AuditRefusedWriteService(persistence.auditTrail(), Clock.systemUTC()),
+              new AuditRefusedWriteService(auditTrail, Clock.systemUTC()),
               new AuthenticateCallerService(persistence.apiKeys()),
-              new ListWriteAuditsService(persistence.auditTrail()));
+              new ListWriteAuditsService(auditTrail));
       WebServer webServer =
           WebServer.builder()
               .config(config.get("server"))
@@ -105,8 +115,12 @@ public final class WfxServer {
               .build()
               .start();
       LOG.log(Level.INFO, "wfx serves on port " + webServer.port());
-      return new WfxServer(persistence, webServer, gate, Settings.shutdownGrace(config));
+      return new WfxServer(
+          persistence, auditHousekeeping, webServer, gate, Settings.shutdownGrace(config));
     } catch (RuntimeException e) {
+      if (auditHousekeeping != null) {
+        auditHousekeeping.close();
+      }
       persistence.close();
       throw e;
     }
@@ -223,6 +237,7 @@ public final class WfxServer {
     try {
       webServer.stop();
     } finally {
+      auditHousekeeping.close();
       persistence.close();
       LOG.log(Level.INFO, "wfx stopped");
     }

@@ -2,6 +2,7 @@ package dev.wfx.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wfx.adapter.rest.testing.ApiFixture;
@@ -93,6 +94,40 @@ class AuditTrailEndToEndTest {
     assertEquals(1, writes.getFirst().path("appended").asInt());
     assertFalse(trail.body().contains(secret), "nothing of a body is in the trail");
     assertFalse(trail.body().contains(writer.secret()), "no key secret is in the trail");
+  }
+
+  /**
+   * Issue #12: a read-only key posting refused writes with a long media type grew the trail by a
+   * ~17 KB row each, hundreds a second. Each entry now keeps at most 300 characters of its reason,
+   * and past 60 refusals a minute the rest of that minute are counted, not stored one by one.
+   */
+  @Test
+  void givenAReaderFloodingRefusedWrites_whenTheTrailIsRead_thenItGrewByAtMostTheAllowanceOfShortRows() {
+    IssueApiKey.IssuedKey reader = service.issue(RoleType.USER, WS, false);
+    String id = ApiFixture.tracecatId('/');
+    String path = "/workflow-executions/" + id.replace("/", "%2F") + "/history";
+    String longType = "text/" + "x".repeat(6000);
+
+    for (int i = 0; i < 150; i++) {
+      int status =
+          i % 2 == 0
+              ? api.post(path, reader.secret(), longType, "{}").status()
+              : api.post(path, reader.secret(), TemporalEvents.history(started())).status();
+      assertEquals(i % 2 == 0 ? 415 : 403, status);
+    }
+
+    ApiClient.Answer trail =
+        api.get(
+            "/audit/writes?limit=1000&execution_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+            RunningService.ADMIN_KEY);
+    assertEquals(200, trail.status(), trail.body());
+    List<JsonNode> writes = new ArrayList<>();
+    trail.json().path("writes").forEach(writes::add);
+    assertTrue(writes.size() <= 61, writes.size() + " entries for 150 refusals within a minute");
+    assertTrue(writes.size() >= 60, writes.size() + " entries: the first 60 are each recorded");
+    for (JsonNode write : writes) {
+      assertTrue(write.path("detail").asText().length() <= 300, write.toString());
+    }
   }
 
   private static String started() {

@@ -18,6 +18,8 @@ class WfxConfigTest {
   /** What each pool and timeout variable ends up setting, read as the composition root reads it. */
   private static final Map<String, Function<Config, Object>> EFFECTS =
       Map.of(
+          "WFX_AUDIT_RETENTION", config -> Settings.audit(config).retention(),
+          "WFX_AUDIT_REFUSALS_PER_MINUTE", config -> Settings.audit(config).refusalsPerMinute(),
           "WFX_DB_POOL_SIZE", config -> Settings.database(config).poolSize(),
           "WFX_DB_CONNECTION_TIMEOUT", config -> Settings.database(config).connectionTimeout(),
           "WFX_DB_STATEMENT_TIMEOUT", config -> Settings.database(config).statementTimeout(),
@@ -34,7 +36,9 @@ class WfxConfigTest {
     "WFX_SHUTDOWN_GRACE, wfx.shutdown-grace, PT4S",
     "WFX_REQUEST_TIMEOUT, wfx.request-timeout, PT2.5S",
     "WFX_BODY_READ_TIMEOUT, wfx.body-read-timeout, PT12S",
-    "WFX_REQUEST_HEAD_TIMEOUT, wfx.request-head-timeout, PT4S"
+    "WFX_REQUEST_HEAD_TIMEOUT, wfx.request-head-timeout, PT4S",
+    "WFX_AUDIT_RETENTION, wfx.audit.retention, PT720H",
+    "WFX_AUDIT_REFUSALS_PER_MINUTE, wfx.audit.refusals-per-minute, 20"
   })
   void givenAPoolOrTimeoutVariable_whenLoaded_thenItSetsItsKeyAndTakesEffect(
       String variable, String key, String value) {
@@ -58,6 +62,20 @@ class WfxConfigTest {
     assertEquals(Duration.ofSeconds(30), Settings.rest(config).bodyReadTimeout());
     assertTrue(Settings.database(config).apiKeyCache());
     assertEquals(Duration.ofSeconds(10), Settings.requestHeadTimeout(config).timeout());
+    assertEquals(Duration.ofDays(90), Settings.audit(config).retention());
+    assertEquals(60, Settings.audit(config).refusalsPerMinute());
+  }
+
+  @Test
+  void givenANegativeRetentionOrNoRefusalsAMinute_whenLoaded_thenTheSettingIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Settings.audit(WfxConfig.load(Map.of("WFX_AUDIT_RETENTION", "-P1D"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Settings.audit(WfxConfig.load(Map.of("WFX_AUDIT_REFUSALS_PER_MINUTE", "0"))));
+    assertEquals(
+        Duration.ZERO, Settings.audit(WfxConfig.load(Map.of("WFX_AUDIT_RETENTION", "PT0S"))).retention());
   }
 
   @Test

@@ -91,6 +91,23 @@ public abstract class AuditTrailContract {
     assertEquals(entries.reversed(), trail.latest(Optional.empty(), 100));
   }
 
+  @Test
+  void givenEntriesAcrossTheCutoff_whenTheOlderAreForgotten_thenOnlyTheNewerRemain() {
+    WriteAudit old = entry(0, "order-1", SERVICE, 1, 1, 1, 0, WriteOutcome.CREATED, null);
+    WriteAudit older = entry(1, "order-2", SERVICE, 1, 1, 1, 0, WriteOutcome.CREATED, null);
+    WriteAudit atCutoff =
+        entry(2, "order-1", SERVICE, 5, 5, 0, 0, WriteOutcome.CONFLICT, "event 5 leaves a gap");
+    WriteAudit newer = entry(3, "order-1", SERVICE, 2, 2, 1, 0, WriteOutcome.APPENDED, null);
+    for (WriteAudit entry : List.of(old, older, atCutoff, newer)) {
+      trail.record(entry);
+    }
+
+    assertEquals(2, trail.forgetBefore(T0.plusSeconds(2)));
+
+    assertEquals(List.of(newer, atCutoff), trail.latest(Optional.empty(), 10));
+    assertEquals(0, trail.forgetBefore(T0.plusSeconds(2)));
+  }
+
   private static WriteAudit entry(
       int second,
       String execution,

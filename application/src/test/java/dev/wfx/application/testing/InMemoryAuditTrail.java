@@ -4,6 +4,7 @@ import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WriteAudit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,5 +37,12 @@ public final class InMemoryAuditTrail implements AuditTrail {
         .filter(entry -> execution.map(entry.executionId()::equals).orElse(true))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public synchronized long forgetBefore(Instant cutoff) {
+    int before = entries.size();
+    entries.removeIf(entry -> entry.at().isBefore(cutoff));
+    return before - entries.size();
   }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  *     named, else its own
  * @param firstEventId the batch's first event id; null for an empty batch
  * @param lastEventId the batch's last event id; null for an empty batch
- * @param detail why the batch was refused; null when it was accepted
+ * @param detail why the batch was refused, cut to {@link #MAX_DETAIL_LENGTH} characters; null when
+ *     it was accepted
  */
 public record WriteAudit(
     Instant at,
@@ -29,6 +30,14 @@ public record WriteAudit(
     int duplicates,
     WriteOutcome outcome,
     String detail) {
+
+  /**
+   * The most characters of a reason an entry keeps: a refusal's reason may quote what the caller
+   * sent (a media type, say), and a caller must not be able to grow the trail by sending more.
+   */
+  public static final int MAX_DETAIL_LENGTH = 300;
+
+  private static final String CUT = "…";
 
   public WriteAudit {
     Objects.requireNonNull(at, "at");
@@ -46,6 +55,18 @@ public record WriteAudit(
     if (outcome.accepted() != (detail == null)) {
       throw new IllegalArgumentException("a refused batch says why, an accepted one does not");
     }
+    detail = cut(detail);
+  }
+
+  private static String cut(String detail) {
+    if (detail == null || detail.length() <= MAX_DETAIL_LENGTH) {
+      return detail;
+    }
+    int end = MAX_DETAIL_LENGTH - CUT.length();
+    if (Character.isHighSurrogate(detail.charAt(end - 1))) {
+      end--;
+    }
+    return detail.substring(0, end) + CUT;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbRow;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,11 @@ public final class PostgresAuditTrail implements AuditTrail {
       "SELECT at, key_id, role_type, role_workspace, user_id, access_level, service_id,"
           + " execution_id, workspace_id, first_event_id, last_event_id, batch_size, appended,"
           + " duplicates, outcome, detail FROM audit_writes";
+
+  private static final int FORGET_SLICE_ROWS = 10_000;
+  private static final String FORGET_SLICE =
+      "DELETE FROM audit_writes WHERE seq IN"
+          + " (SELECT seq FROM audit_writes WHERE at < ? ORDER BY at LIMIT ?)";
 
   private final DbClient db;
 
@@ -61,6 +67,24 @@ public final class PostgresAuditTrail implements AuditTrail {
     try (rows) {
       return rows.map(PostgresAuditTrail::entry).toList();
     }
+  }
+
+  /**
+   * Deletes in slices, each its own statement, so that a trail grown large is pruned without one
+   * statement running past the statement timeout or holding many locks.
+   */
+  @Override
+  public long forgetBefore(Instant cutoff) {
+    long forgotten = 0;
+    long slice;
+    do {
+      slice =
+          Sql.guarded(
+              "forget old entries of the audit trail",
+              () -> db.execute().delete(FORGET_SLICE, Sql.timestamp(cutoff), FORGET_SLICE_ROWS));
+      forgotten += slice;
+    } while (slice == FORGET_SLICE_ROWS);
+    return forgotten;
   }
 
   private static WriteAudit entry(DbRow row) {

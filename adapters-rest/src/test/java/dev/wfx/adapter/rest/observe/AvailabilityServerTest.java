@@ -37,6 +37,7 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -100,6 +101,11 @@ class AvailabilityServerTest {
 
     @Override
     public List<WriteAudit> latest(Optional<ExecutionId> execution, int limit) {
+      throw DownExecutions.down();
+    }
+
+    @Override
+    public long forgetBefore(Instant cutoff) {
       throw DownExecutions.down();
     }
   }
