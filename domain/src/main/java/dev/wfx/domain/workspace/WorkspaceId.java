@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 /** Value object: the id of a workspace, the unit of visibility (spec §5). */
 public record WorkspaceId(String value) {
 
-  public static final String ACCEPTED_FORM = "1 to 128 characters of [A-Za-z0-9._:-]";
+  public static final String ACCEPTED_FORM =
+      "1 to 128 characters of [A-Za-z0-9._:-], other than . and ..";
 
-  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** The dot segments are refused: a path holding one is read as another path by many clients. */
+  private static final Pattern FORM = Pattern.compile("(?!\\.\\.?$)[A-Za-z0-9._:-]{1,128}");
 
   public WorkspaceId {
     Objects.requireNonNull(value, "value");

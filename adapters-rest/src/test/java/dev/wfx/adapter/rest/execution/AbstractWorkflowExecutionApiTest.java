@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every behaviour of the workflow-execution resource over HTTP (spec §3, §4, §7); the subclasses
@@ -230,6 +231,30 @@ abstract class AbstractWorkflowExecutionApiTest {
             Status.BAD_REQUEST_400);
 
     assertTrue(body.contains("workspace id is malformed"), body);
+  }
+
+  /** Issue #12: an admin could file executions under workspaces named by a dot segment. */
+  @ParameterizedTest
+  @ValueSource(strings = {".", "..", "%2E", "%2E%2E", "%2e."})
+  void givenADotSegmentForWorkspace_whenAnAdminRecords_then400(String workspace) {
+    String id = encode(ApiFixture.tracecatId('/'));
+
+    String inQuery =
+        assertProblem(
+            post(
+                "/workflow-executions/" + id + "/history?workspace_id=" + workspace,
+                FIXTURE.userAdminB,
+                history(started(1))),
+            Status.BAD_REQUEST_400);
+    assertTrue(inQuery.contains("workspace id is malformed"), inQuery);
+    if (workspace.startsWith("%")) {
+      assertProblem(
+          post(
+              "/workspaces/" + workspace + "/workflow-executions/" + id + "/history",
+              FIXTURE.userAdminB,
+              history(started(1))),
+          Status.BAD_REQUEST_400);
+    }
   }
 
   @Test
