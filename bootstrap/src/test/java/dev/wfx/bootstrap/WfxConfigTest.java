@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.config.Config;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,6 +59,31 @@ class WfxConfigTest {
     assertEquals(Duration.ofSeconds(30), Settings.rest(config).bodyReadTimeout());
     assertTrue(Settings.database(config).apiKeyCache());
     assertEquals(Duration.ofSeconds(10), Settings.requestHeadTimeout(config).timeout());
+  }
+
+  @Test
+  void givenNoDataDirectory_whenLoaded_thenTheEmbeddedDataLiesInTheInstallationNotTheWorkingDirectory() {
+    Path checkout = Path.of("").toAbsolutePath().getParent();
+
+    assertEquals(
+        checkout.resolve("data/postgres"),
+        Settings.database(WfxConfig.load(Map.of())).embeddedDataDir());
+  }
+
+  @Test
+  void givenARelativeDataDirectory_whenLoaded_thenItIsResolvedAgainstTheInstallation() {
+    Path checkout = Path.of("").toAbsolutePath().getParent();
+
+    assertEquals(
+        checkout.resolve("state/wfx/postgres"),
+        Settings.database(WfxConfig.load(Map.of("WFX_DATA_DIR", "state/./wfx"))).embeddedDataDir());
+  }
+
+  @Test
+  void givenAnAbsoluteDataDirectory_whenLoaded_thenItIsTakenAsItIs() {
+    assertEquals(
+        Path.of("/var/lib/wfx/postgres"),
+        Settings.database(WfxConfig.load(Map.of("WFX_DATA_DIR", "/var/lib/wfx"))).embeddedDataDir());
   }
 
   @Test
