@@ -2,8 +2,12 @@ package dev.wfx.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Properties;
 
 /** Entry point of the launcher: serves the API, or manages API keys (see {@link CommandLine}). */
 public final class Main {
@@ -54,7 +58,11 @@ public final class Main {
         yield 0;
       }
       case CommandLine.Help help -> {
-        out.println(CommandLine.USAGE);
+        out.println(help.text());
+        yield 0;
+      }
+      case CommandLine.Version version -> {
+        out.println("wfx " + version());
         yield 0;
       }
       case CommandLine.Invalid invalid -> {
@@ -66,5 +74,16 @@ public final class Main {
       case CommandLine.ListKeys list -> KeyCommands.list(config, out);
       case CommandLine.RevokeKey revoke -> KeyCommands.revoke(config, revoke, out, err);
     };
+  }
+
+  /** The version the build wrote into version.properties. */
+  static String version() {
+    Properties build = new Properties();
+    try (InputStream file = Main.class.getResourceAsStream("version.properties")) {
+      build.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read version.properties", e);
+    }
+    return build.getProperty("version");
   }
 }

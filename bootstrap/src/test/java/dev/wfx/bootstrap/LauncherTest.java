@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,6 +81,23 @@ class LauncherTest {
           () -> assertEquals(1, revokedAgain.status()),
           () -> assertTrue(run(service, "keys", "list").out().lines().anyMatch(l -> l.startsWith(id.group(1)) && !l.endsWith("-"))));
     }
+  }
+
+  @Test
+  void givenVersion_whenRun_thenItPrintsTheVersionTheBuildWroteIn() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int status =
+        Main.run(
+            List.of("--version"),
+            WfxConfig.load(Map.of()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertAll(
+        () -> assertEquals(0, status),
+        () -> assertTrue(printed.matches("wfx \\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?\\R"), printed));
   }
 
   static List<List<String>> invalidArguments() {
