@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 
-/** Entry point of the launcher: serves the API, or manages API keys (see {@link CommandLine}). */
+/**
+ * Entry point of the launcher, once {@link JavaVersionGuard} has found the Java new enough: serves
+ * the API, or manages API keys (see {@link CommandLine}).
+ */
 public final class Main {
 
   private Main() {}
