@@ -77,14 +77,15 @@ sealed interface CommandLine {
                Never a secret.
              wfx keys revoke <key-id>
                Revokes the key: every wfx on the database refuses it from the next request on.
+               A key revoked already stays as it was, and the command says so (exit status 0).
 
       The keys commands use the service's database: the PostgreSQL of WFX_DB_URL (with
       WFX_DB_USER, WFX_DB_PASSWORD), or without it the embedded PostgreSQL in WFX_DATA_DIR,
       shared with a wfx serving from it. Set WFX_API_KEY_CACHE alike for the service and them.
       wfx --help lists every variable.
 
-      Exit status: 0 done, 1 no such key or the database cannot be reached, 2 bad arguments or
-      configuration.""";
+      Exit status: 0 done (also a key revoked already), 1 no such key or the database cannot be
+      reached, 2 bad arguments or configuration.""";
 
   List<String> HELP_WORDS = List.of("help", "--help", "-h");
 

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.LogManager;
 
 /**
  * Entry point of the launcher, once {@link JavaVersionGuard} has found the Java new enough: serves
@@ -18,7 +19,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    LogConfig.configureRuntime();
+    configureLogging(CommandLine.parse(List.of(args)));
     int status;
     try {
       status = run(List.of(args), WfxConfig.load(System.getenv()), System.out, System.err);
@@ -29,6 +30,26 @@ public final class Main {
     }
     if (status != 0) {
       System.exit(status);
+    }
+  }
+
+  /**
+   * The service logs at INFO (logging.properties); a one-shot command prints only its own output,
+   * and warnings and errors (logging-command.properties), unless a logging configuration is named
+   * with -Djava.util.logging.config.file.
+   */
+  private static void configureLogging(CommandLine command) {
+    if (command instanceof CommandLine.Serve) {
+      LogConfig.configureRuntime();
+      return;
+    }
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream settings = Main.class.getResourceAsStream("/logging-command.properties")) {
+      LogManager.getLogManager().readConfiguration(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read logging-command.properties", e);
     }
   }
 
