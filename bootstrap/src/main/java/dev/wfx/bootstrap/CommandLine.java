@@ -13,13 +13,81 @@ sealed interface CommandLine {
 
   String USAGE =
       """
-      usage: wfx                     serve the API (also: wfx serve)
+      usage: wfx [serve]             serve the API
              wfx keys create --workspace <id> --type user|service [--admin]
                                      create an API key; prints the key alone on the last line
              wfx keys list           list keys (ids, roles, dates; never secrets)
              wfx keys revoke <key-id>
                                      revoke a key at once
-             wfx help                this text""";
+             wfx keys --help         the keys commands in full
+             wfx --version           the version of wfx
+             wfx --help              the commands and the configuration variables""";
+
+  String HELP =
+      USAGE
+          + """
+
+
+          Configuration: environment variables (defaults in application.yaml in the jar):
+            WFX_HOST                   0.0.0.0     address to listen on
+            WFX_PORT                   8080        HTTP port
+            WFX_DB_URL                 (none)      JDBC URL of your PostgreSQL, e.g.
+                                                   jdbc:postgresql://db:5432/wfx; none: embedded
+            WFX_DB_USER                postgres    database user
+            WFX_DB_PASSWORD            (empty)     database password
+            WFX_DB_POOL_SIZE           10          most database connections held
+            WFX_DB_CONNECTION_TIMEOUT  PT2S        longest wait for a database connection
+            WFX_DB_STATEMENT_TIMEOUT   PT5S        PostgreSQL cancels a statement running longer
+            WFX_DATA_DIR               data        the embedded PostgreSQL keeps its data in
+                                                   <dir>/postgres; a relative dir lies in the
+                                                   installation (the checkout wfx.jar was built
+                                                   in, or the directory holding wfx.jar)
+            WFX_API_KEY_CACHE          true        keep keys in memory until PostgreSQL notifies
+                                                   a change; false behind a proxy without
+                                                   LISTEN/NOTIFY (set it alike for wfx keys)
+            WFX_MAX_BODY_BYTES         67108864    largest history body a POST may send
+            WFX_DOCUMENT_CACHE_BYTES   134217728   memory for rendered documents; 0: off
+            WFX_REQUEST_TIMEOUT        PT10S       a request starts no new work after this long
+            WFX_BODY_READ_TIMEOUT      PT30S       a client sending no body data this long is
+                                                   cut off
+            WFX_REQUEST_HEAD_TIMEOUT   PT10S       a client not sending its request line and
+                                                   headers within this long is cut off
+            WFX_SHUTDOWN_GRACE         PT10S       on SIGTERM, how long requests in flight may
+                                                   finish
+            WFX_BOOTSTRAP_ADMIN_KEY    (none)      on a database without keys, create an admin
+                                                   key with exactly this value; none: the first
+                                                   start creates one and prints it once
+            WFX_BOOTSTRAP_WORKSPACE    default     workspace of that first admin key
+          Durations are ISO-8601 (PT2S, PT1.5S). Any key of application.yaml can also be set as
+          a JVM system property (WFX_JAVA_OPTS='-Dwfx.db.pool-size=20' bin/wfx).
+
+          Exit status: 0 done, 1 failed (database unreachable, no such key), 2 bad arguments or
+          configuration.""";
+
+  String KEYS_HELP =
+      """
+      usage: wfx keys create --workspace <id> --type user|service [--admin]
+               Creates a key of the workspace: a user key reads its executions, a service key
+               also records histories into it; --admin makes it an admin key, which may use
+               every workspace and read the audit trail. Prints a line naming the key's id, then
+               the key alone on the last line: it is shown only this once (wfx keeps only its
+               digest).
+             wfx keys list
+               One line per key: ID, TYPE, ADMIN, WORKSPACE, CREATED, REVOKED ("-" while valid).
+               Never a secret.
+             wfx keys revoke <key-id>
+               Revokes the key: every wfx on the database refuses it from the next request on.
+               A key revoked already stays as it was, and the command says so (exit status 0).
+
+      The keys commands use the service's database: the PostgreSQL of WFX_DB_URL (with
+      WFX_DB_USER, WFX_DB_PASSWORD), or without it the embedded PostgreSQL in WFX_DATA_DIR,
+      shared with a wfx serving from it. Set WFX_API_KEY_CACHE alike for the service and them.
+      wfx --help lists every variable.
+
+      Exit status: 0 done (also a key revoked already), 1 no such key or the database cannot be
+      reached, 2 bad arguments or configuration.""";
+
+  List<String> HELP_WORDS = List.of("help", "--help", "-h");
 
   record Serve() implements CommandLine {}
 
@@ -29,7 +97,14 @@ sealed interface CommandLine {
 
   record RevokeKey(ApiKeyId id) implements CommandLine {}
 
-  record Help() implements CommandLine {}
+  /** Prints this text. */
+  record Help(String text) implements CommandLine {
+    public Help {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  record Version() implements CommandLine {}
 
   record Invalid(String message) implements CommandLine {
     public Invalid {
@@ -41,11 +116,21 @@ sealed interface CommandLine {
     if (args.isEmpty() || args.equals(List.of("serve"))) {
       return new Serve();
     }
-    if (List.of("help", "--help", "-h").contains(args.getFirst())) {
-      return new Help();
+    if (HELP_WORDS.contains(args.getFirst())) {
+      return new Help(HELP);
     }
-    if (!args.getFirst().equals("keys") || args.size() < 2) {
+    if (List.of("--version", "version").contains(args.getFirst())) {
+      return new Version();
+    }
+    if (!args.getFirst().equals("keys")) {
       return new Invalid("unknown command: " + String.join(" ", args));
+    }
+    if ((args.size() > 1 && HELP_WORDS.contains(args.get(1)))
+        || args.stream().anyMatch(arg -> arg.equals("--help") || arg.equals("-h"))) {
+      return new Help(KEYS_HELP);
+    }
+    if (args.size() < 2) {
+      return new Invalid("keys needs a command: create, list or revoke");
     }
     List<String> rest = args.subList(2, args.size());
     return switch (args.get(1)) {

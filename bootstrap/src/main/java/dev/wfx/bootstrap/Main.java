@@ -2,16 +2,24 @@ package dev.wfx.bootstrap;
 
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Properties;
+import java.util.logging.LogManager;
 
-/** Entry point of the launcher: serves the API, or manages API keys (see {@link CommandLine}). */
+/**
+ * Entry point of the launcher, once {@link JavaVersionGuard} has found the Java new enough: serves
+ * the API, or manages API keys (see {@link CommandLine}).
+ */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) {
-    LogConfig.configureRuntime();
+    configureLogging(CommandLine.parse(List.of(args)));
     int status;
     try {
       status = run(List.of(args), WfxConfig.load(System.getenv()), System.out, System.err);
@@ -22,6 +30,26 @@ public final class Main {
     }
     if (status != 0) {
       System.exit(status);
+    }
+  }
+
+  /**
+   * The service logs at INFO (logging.properties); a one-shot command prints only its own output,
+   * and warnings and errors (logging-command.properties), unless a logging configuration is named
+   * with -Djava.util.logging.config.file.
+   */
+  private static void configureLogging(CommandLine command) {
+    if (command instanceof CommandLine.Serve) {
+      LogConfig.configureRuntime();
+      return;
+    }
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream settings = Main.class.getResourceAsStream("/logging-command.properties")) {
+      LogManager.getLogManager().readConfiguration(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read logging-command.properties", e);
     }
   }
 
@@ -54,7 +82,11 @@ public final class Main {
         yield 0;
       }
       case CommandLine.Help help -> {
-        out.println(CommandLine.USAGE);
+        out.println(help.text());
+        yield 0;
+      }
+      case CommandLine.Version version -> {
+        out.println("wfx " + version());
         yield 0;
       }
       case CommandLine.Invalid invalid -> {
@@ -66,5 +98,16 @@ public final class Main {
       case CommandLine.ListKeys list -> KeyCommands.list(config, out);
       case CommandLine.RevokeKey revoke -> KeyCommands.revoke(config, revoke, out, err);
     };
+  }
+
+  /** The version the build wrote into version.properties. */
+  static String version() {
+    Properties build = new Properties();
+    try (InputStream file = Main.class.getResourceAsStream("version.properties")) {
+      build.load(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read version.properties", e);
+    }
+    return build.getProperty("version");
   }
 }

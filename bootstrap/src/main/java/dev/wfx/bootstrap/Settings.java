@@ -19,7 +19,7 @@ final class Settings {
   static DatabaseSettings database(Config config) {
     Config db = config.get("wfx.db");
     String url = db.get("url").asString().orElse("").trim();
-    Path dataDir = Path.of(config.get("wfx.data-dir").asString().orElse("./data"), "postgres");
+    Path dataDir = dataDirectory(config).resolve("postgres");
     return new DatabaseSettings(
         url.isEmpty() ? null : url,
         db.get("user").asString().orElse("postgres"),
@@ -31,6 +31,16 @@ final class Settings {
         dataDir,
         db.get("embedded-port").asInt().orElse(0),
         flag(config.get("wfx.api-key-cache"), true));
+  }
+
+  /**
+   * {@code wfx.data-dir}; a relative one lies in the installation, not in the directory a command
+   * happens to start in, so that the service and {@code wfx keys} meet the same database.
+   */
+  static Path dataDirectory(Config config) {
+    return Installation.directory()
+        .resolve(config.get("wfx.data-dir").asString().orElse("data"))
+        .normalize();
   }
 
   static RestSettings rest(Config config) {

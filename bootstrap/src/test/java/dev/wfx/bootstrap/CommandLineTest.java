@@ -2,6 +2,7 @@ package dev.wfx.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.domain.access.ApiKeyId;
@@ -39,6 +40,37 @@ class CommandLineTest {
     assertEquals(
         new CommandLine.RevokeKey(new ApiKeyId("0123456789abcdef")),
         CommandLine.parse(List.of("keys", "revoke", "0123456789abcdef")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "help"})
+  void givenAHelpWord_thenTheHelpNamesEveryCommandAndEveryConfigurationVariable(String word) {
+    var help = assertInstanceOf(CommandLine.Help.class, CommandLine.parse(List.of(word)));
+
+    for (String command : List.of("keys create", "keys list", "keys revoke", "--version")) {
+      assertTrue(help.text().contains("wfx " + command), command);
+    }
+    for (String variable : WfxConfig.ENVIRONMENT_KEYS.keySet()) {
+      assertTrue(help.text().contains(variable), variable + " is not in wfx --help");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"keys --help", "keys -h", "keys help", "keys create --help", "keys revoke -h"})
+  void givenKeysAndAHelpWord_thenTheKeysHelpDescribesEachKeysCommand(String line) {
+    var help = assertInstanceOf(CommandLine.Help.class, CommandLine.parse(List.of(line.split(" "))));
+
+    assertEquals(CommandLine.KEYS_HELP, help.text());
+    for (String command : List.of("create", "list", "revoke")) {
+      assertTrue(help.text().contains("wfx keys " + command), command);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "version"})
+  void givenVersion_thenTheVersionIsAsked(String word) {
+    assertInstanceOf(CommandLine.Version.class, CommandLine.parse(List.of(word)));
   }
 
   @ParameterizedTest

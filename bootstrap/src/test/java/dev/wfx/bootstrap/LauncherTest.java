@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -77,9 +82,69 @@ class LauncherTest {
           () -> assertEquals(0, revoked.status(), revoked.err()),
           () -> assertEquals(401, afterRevoke.status(), afterRevoke.body()),
           () -> assertEquals("Bearer", afterRevoke.header("WWW-Authenticate")),
-          () -> assertEquals(1, revokedAgain.status()),
+          () -> assertEquals(0, revokedAgain.status(), "revoked, as asked: " + revokedAgain.err()),
+          () -> assertTrue(revokedAgain.out().startsWith("Key " + id.group(1) + " was revoked already, at "), revokedAgain.out()),
+          () -> assertTrue(revokedAgain.out().endsWith("; nothing changed." + System.lineSeparator()), revokedAgain.out()),
           () -> assertTrue(run(service, "keys", "list").out().lines().anyMatch(l -> l.startsWith(id.group(1)) && !l.endsWith("-"))));
     }
+  }
+
+  @Test
+  void givenAKeyIdNobodyHas_whenRevoked_thenItExitsWithStatus1AndSaysSo() {
+    try (RunningService service = RunningService.start()) {
+      Run revoked = run(service, "keys", "revoke", "0123456789abcdef");
+
+      assertAll(
+          () -> assertEquals(1, revoked.status()),
+          () -> assertEquals("wfx: no key with id 0123456789abcdef" + System.lineSeparator(), revoked.err()),
+          () -> assertEquals("", revoked.out()));
+    }
+  }
+
+  @Test
+  void givenKeysList_whenRunAsItsOwnProcess_thenItPrintsTheListingAndNotOneLogLine() throws Exception {
+    try (RunningService service = RunningService.start()) {
+      Matcher id = CREATED.matcher(run(service, "keys", "create", "--workspace", "ws-quiet", "--type", "user").out());
+      assertTrue(id.find());
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      for (String key : List.of("wfx.db.url", "wfx.db.user", "wfx.db.password", "wfx.db.schema")) {
+        command.add("-D" + key + "=" + service.config().get(key).asString().orElse(""));
+      }
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), JavaVersionGuard.class.getName(), "keys", "list"));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().keySet().removeIf(name -> name.startsWith("WFX_"));
+      Path out = Files.createTempFile("keys-list", ".out");
+      Path err = Files.createTempFile("keys-list", ".err");
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keys list ended");
+      List<String> listed = Files.readAllLines(out);
+      String logged = Files.readString(err);
+      Files.delete(out);
+      Files.delete(err);
+
+      assertAll(
+          () -> assertEquals(0, process.exitValue(), logged),
+          () -> assertEquals("", logged),
+          () -> assertTrue(listed.getFirst().startsWith("ID "), listed.toString()),
+          () -> assertTrue(listed.stream().anyMatch(line -> line.startsWith(id.group(1)) && line.contains("ws-quiet")), listed.toString()));
+    }
+  }
+
+  @Test
+  void givenVersion_whenRun_thenItPrintsTheVersionTheBuildWroteIn() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int status =
+        Main.run(
+            List.of("--version"),
+            WfxConfig.load(Map.of()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertAll(
+        () -> assertEquals(0, status),
+        () -> assertTrue(printed.matches("wfx \\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?\\R"), printed));
   }
 
   static List<List<String>> invalidArguments() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.config.Config;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -76,6 +77,31 @@ class WfxConfigTest {
         () -> Settings.audit(WfxConfig.load(Map.of("WFX_AUDIT_REFUSALS_PER_MINUTE", "0"))));
     assertEquals(
         Duration.ZERO, Settings.audit(WfxConfig.load(Map.of("WFX_AUDIT_RETENTION", "PT0S"))).retention());
+  }
+
+  @Test
+  void givenNoDataDirectory_whenLoaded_thenTheEmbeddedDataLiesInTheInstallationNotTheWorkingDirectory() {
+    Path checkout = Path.of("").toAbsolutePath().getParent();
+
+    assertEquals(
+        checkout.resolve("data/postgres"),
+        Settings.database(WfxConfig.load(Map.of())).embeddedDataDir());
+  }
+
+  @Test
+  void givenARelativeDataDirectory_whenLoaded_thenItIsResolvedAgainstTheInstallation() {
+    Path checkout = Path.of("").toAbsolutePath().getParent();
+
+    assertEquals(
+        checkout.resolve("state/wfx/postgres"),
+        Settings.database(WfxConfig.load(Map.of("WFX_DATA_DIR", "state/./wfx"))).embeddedDataDir());
+  }
+
+  @Test
+  void givenAnAbsoluteDataDirectory_whenLoaded_thenItIsTakenAsItIs() {
+    assertEquals(
+        Path.of("/var/lib/wfx/postgres"),
+        Settings.database(WfxConfig.load(Map.of("WFX_DATA_DIR", "/var/lib/wfx"))).embeddedDataDir());
   }
 
   @Test
