@@ -54,6 +54,10 @@ sealed interface CommandLine {
                                                    headers within this long is cut off
             WFX_SHUTDOWN_GRACE         PT10S       on SIGTERM, how long requests in flight may
                                                    finish
+            WFX_AUDIT_RETENTION        P90D        audit entries older than this are deleted;
+                                                   PT0S keeps them forever
+            WFX_AUDIT_REFUSALS_PER_MINUTE  60      refused writes of one key recorded one by one
+                                                   a minute; the rest counted in one summary
             WFX_BOOTSTRAP_ADMIN_KEY    (none)      on a database without keys, create an admin
                                                    key with exactly this value; none: the first
                                                    start creates one and prints it once
