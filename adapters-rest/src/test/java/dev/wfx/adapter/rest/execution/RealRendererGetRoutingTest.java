@@ -102,6 +102,15 @@ class RealRendererGetRoutingTest {
   }
 
   @Test
+  void givenAnEventWithoutTaskId_whenRead_thenItsTaskIdIs0() {
+    String body = read(record(history(started(1).replace("\"taskId\":\"1048001\",", ""))));
+
+    assertTrue(body.contains("\"event_id\":1,\"event_time\":\"2024-08-14T03:50:59.998228Z\","
+        + "\"event_type\":\"WORKFLOW_EXECUTION_STARTED\",\"task_id\":0,"), body);
+    JsonSchemaCheck.assertValidDocument(body);
+  }
+
+  @Test
   void givenEachSharedHistory_whenRecordedAndRead_thenTheDocumentMatchesTheSchema() {
     for (var file : SharedFiles.histories()) {
       String id = record(SharedFiles.read(file));

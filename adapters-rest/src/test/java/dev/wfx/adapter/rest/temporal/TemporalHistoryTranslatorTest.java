@@ -230,6 +230,15 @@ class TemporalHistoryTranslatorTest {
     }
 
     @Test
+    void givenAnEventWithoutTaskId_whenTranslated_thenItsTaskIdIs0() {
+      String withoutTaskId = started(1).replace("\"taskId\":\"1048001\",", "");
+      String nullTaskId = started(1).replace("\"taskId\":\"1048001\"", "\"taskId\":null");
+
+      assertEquals(0, translated(history(withoutTaskId)).getFirst().taskId());
+      assertEquals(0, translated(history(nullTaskId)).getFirst().taskId());
+    }
+
+    @Test
     void givenAnOffsetAndNanosecondTime_whenTranslated_thenItIsTheSameInstant() {
       String body =
           history(started(1).replace("2024-08-14T03:50:59.998228Z", "2024-08-14T05:50:59.123456789+02:00"));
