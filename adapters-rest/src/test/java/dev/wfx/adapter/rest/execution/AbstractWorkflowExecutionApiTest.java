@@ -453,20 +453,30 @@ abstract class AbstractWorkflowExecutionApiTest {
             .contentType(MediaTypes.TEXT_PLAIN)
             .submit(history(started(1)));
 
-    assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415);
+    String body = assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415);
+    assertTrue(
+        body.contains("\"detail\":\"A history is sent as JSON, not text/plain: send Content-Type: application/json.\""),
+        body);
   }
 
   @Test
-  void givenCurlsDefaultFormContentType_whenPosted_thenTheBodyIsReadAsJson() {
+  void givenCurlsDefaultFormContentType_whenPosted_then415SayingToSendJson() {
     String id = ApiFixture.tracecatId('/').replace("/", "%2F");
     Http1ClientResponse response =
         client
             .post("/workflow-executions/" + id + "/history")
+            .skipUriEncoding(true)
             .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
             .contentType(MediaTypes.APPLICATION_FORM_URLENCODED)
             .submit(history(started(1)).getBytes(StandardCharsets.UTF_8));
 
-    assertEquals(Status.CREATED_201, response.status());
+    assertEquals(
+        "{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\",\"status\":415,"
+            + "\"detail\":\"A history is sent as JSON, not application/x-www-form-urlencoded: send"
+            + " Content-Type: application/json. curl declares this form type for --data-binary unless"
+            + " given -H 'Content-Type: application/json'.\"}",
+        assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415));
+    assertProblem(get("/workflow-executions/" + id, FIXTURE.userMemberA), Status.NOT_FOUND_404);
   }
 
   @Test
