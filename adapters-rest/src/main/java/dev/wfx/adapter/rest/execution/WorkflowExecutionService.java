@@ -94,9 +94,11 @@ public final class WorkflowExecutionService implements HttpService {
 
   private void handle(ServerRequest request, ServerResponse response) {
     RequestDeadline deadline = RequestDeadline.after(requestTimeout);
+    String rawPath = request.path().absolute().rawPath();
     ExecutionPath path =
-        ExecutionPath.parse(request.path().absolute().rawPath())
-            .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
+        ExecutionPath.parse(rawPath)
+            .orElseThrow(
+                () -> ApiProblem.of(Status.NOT_FOUND_404, ExecutionPath.noResourceDetail(rawPath)));
     Method expected = path.history() ? Method.POST : Method.GET;
     if (!request.prologue().method().equals(expected)) {
       throw ApiProblem.of(

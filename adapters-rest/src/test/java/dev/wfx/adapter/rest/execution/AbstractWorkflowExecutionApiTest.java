@@ -493,9 +493,36 @@ abstract class AbstractWorkflowExecutionApiTest {
 
   @Test
   void givenUnknownPaths_whenCalled_then404Problem() {
-    assertProblem(get("/nothing-here", FIXTURE.userMemberA), Status.NOT_FOUND_404);
+    String noResource =
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"There is no resource at this path.\"}";
+
+    assertEquals(noResource, assertProblem(get("/nothing-here", FIXTURE.userMemberA), Status.NOT_FOUND_404));
+    assertEquals(noResource, assertProblem(get("/workflow-executions/", FIXTURE.userMemberA), Status.NOT_FOUND_404));
+    assertEquals(noResource, assertProblem(get("/workflow-executions/abc/", FIXTURE.userMemberA), Status.NOT_FOUND_404));
     assertProblem(get("/workflow-executions/a/b/c", FIXTURE.userMemberA), Status.NOT_FOUND_404);
-    assertProblem(get("/workflow-executions/", FIXTURE.userMemberA), Status.NOT_FOUND_404);
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixes")
+  void givenAnIdWhoseSlashIsNotEncoded_whenReadOrWritten_then404HintingAtPercent2F(String prefix) {
+    String id = ApiFixture.tracecatId('/');
+    create(prefix, id, 1);
+    String hinted =
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"There is no resource at this path. An execution id containing '/' is sent"
+            + " with it encoded as %2F (wf_<id>%2Fexec_<id>).\"}";
+
+    String read = assertProblem(get(prefix + "/workflow-executions/" + id, FIXTURE.userMemberA), Status.NOT_FOUND_404);
+    String written =
+        assertProblem(
+            post(prefix + "/workflow-executions/" + id + "/history", FIXTURE.serviceMemberA, history(started(1))),
+            Status.NOT_FOUND_404);
+    String shortId = assertProblem(get(prefix + "/workflow-executions/wf_abc/exec_def", null), Status.NOT_FOUND_404);
+
+    assertEquals(hinted, read);
+    assertEquals(hinted, written);
+    assertEquals(hinted, shortId);
   }
 
 }
