@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's quickstart, request for request: start wfx with {@code WFX_BOOTSTRAP_ADMIN_KEY},
- * {@code curl -X POST …/history?workspace_id=ws-quickstart --data-binary
- * @examples/tracecat-run.json}, then GET the execution.
+ * {@code curl -X POST -H 'Content-Type: application/json' --data-binary @examples/tracecat-run.json
+ * …/history?workspace_id=ws-quickstart}, then GET the execution.
  */
 class QuickstartTest {
 
@@ -34,11 +34,11 @@ class QuickstartTest {
     try (RunningService service = RunningService.with().adminKey(KEY).start()) {
       String base = "http://127.0.0.1:" + service.port() + "/workflow-executions/" + ID_PATH;
 
-      // What curl sends for -X POST --data-binary @file: the file's bytes as a form body.
+      // What curl sends for -X POST -H 'Content-Type: application/json' --data-binary @file.
       HttpResponse<String> posted =
           http.send(
               curl(base + "/history?workspace_id=ws-quickstart")
-                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofFile(example()))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

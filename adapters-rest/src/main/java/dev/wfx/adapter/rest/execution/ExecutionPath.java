@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ record ExecutionPath(String rawWorkspace, String rawId, boolean history) {
   static final String COLLECTION = "workflow-executions";
   static final String WORKSPACES = "workspaces";
   static final String HISTORY = "history";
+  static final String NO_RESOURCE = "There is no resource at this path.";
 
   /** The path's parts, or empty when it is not a path of this resource. */
   static Optional<ExecutionPath> parse(String rawPath) {
@@ -52,6 +55,32 @@ record ExecutionPath(String rawWorkspace, String rawId, boolean history) {
       return Optional.of(new ExecutionPath(workspace, id, true));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The detail of the 404 for a path under this resource that {@link #parse} does not take. When
+   * more segments than one follow {@code /workflow-executions/} (a trailing {@code /history} aside),
+   * the execution id's {@code /} most likely came unencoded, and the detail says how to send it.
+   */
+  static String noResourceDetail(String rawPath) {
+    return idWithRawSlash(rawPath)
+        ? NO_RESOURCE
+            + " An execution id containing '/' is sent with it encoded as %2F"
+            + " (wf_<id>%2Fexec_<id>)."
+        : NO_RESOURCE;
+  }
+
+  private static boolean idWithRawSlash(String rawPath) {
+    List<String> segments = Arrays.asList(rawPath.split("/", -1));
+    int at = segments.size() >= 5 && WORKSPACES.equals(segments.get(1)) ? 3 : 1;
+    if (segments.size() <= at + 2 || !COLLECTION.equals(segments.get(at))) {
+      return false;
+    }
+    List<String> idSegments = segments.subList(at + 1, segments.size());
+    if (HISTORY.equals(idSegments.getLast())) {
+      idSegments = idSegments.subList(0, idSegments.size() - 1);
+    }
+    return idSegments.size() >= 2 && idSegments.stream().noneMatch(String::isEmpty);
   }
 
   /**

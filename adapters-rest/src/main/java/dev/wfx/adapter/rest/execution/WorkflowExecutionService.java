@@ -94,9 +94,11 @@ public final class WorkflowExecutionService implements HttpService {
 
   private void handle(ServerRequest request, ServerResponse response) {
     RequestDeadline deadline = RequestDeadline.after(requestTimeout);
+    String rawPath = request.path().absolute().rawPath();
     ExecutionPath path =
-        ExecutionPath.parse(request.path().absolute().rawPath())
-            .orElseThrow(() -> ApiProblem.of(Status.NOT_FOUND_404, "There is no resource at this path."));
+        ExecutionPath.parse(rawPath)
+            .orElseThrow(
+                () -> ApiProblem.of(Status.NOT_FOUND_404, ExecutionPath.noResourceDetail(rawPath)));
     Method expected = path.history() ? Method.POST : Method.GET;
     if (!request.prologue().method().equals(expected)) {
       throw ApiProblem.of(
@@ -142,9 +144,7 @@ public final class WorkflowExecutionService implements HttpService {
           WriteOutcome.UNSUPPORTED_MEDIA_TYPE,
           "the body was declared as " + otherType.get() + ", not JSON",
           List.of(),
-          ApiProblem.of(
-              Status.UNSUPPORTED_MEDIA_TYPE_415,
-              "A history is sent as application/json, not " + otherType.get() + "."));
+          ApiProblem.of(Status.UNSUPPORTED_MEDIA_TYPE_415, notJsonDetail(otherType.get())));
     }
     long declared = request.headers().contentLength().orElse(0);
     if (declared > maxBodyBytes) {
@@ -258,8 +258,9 @@ public final class WorkflowExecutionService implements HttpService {
   /**
    * The declared type of a body that is not JSON, to be refused (415) rather than guessed at. A
    * body without a content type is read as JSON, which is what tools piping {@code temporal
-   * workflow show} into the API send; so is a form-encoded one, which is what {@code curl
-   * --data-binary @history.json} declares unless told otherwise (the README's quickstart).
+   * workflow show} into the API send. A form-encoded one is refused like any other: it is what
+   * {@code curl --data-binary} declares when not told otherwise, and reading it as JSON would
+   * guess at what every other client means by a form.
    */
   private static Optional<String> nonJsonType(ServerRequest request) {
     return request
@@ -269,10 +270,19 @@ public final class WorkflowExecutionService implements HttpService {
         .filter(
             type ->
                 !("application".equals(type.type())
-                    && ("json".equals(type.subtype())
-                        || type.subtype().endsWith("+json")
-                        || "x-www-form-urlencoded".equals(type.subtype()))))
+                    && ("json".equals(type.subtype()) || type.subtype().endsWith("+json"))))
         .map(MediaType::text);
+  }
+
+  /** What to send instead; curl users meet the form type without having asked for it. */
+  private static String notJsonDetail(String type) {
+    String detail =
+        "A history is sent as JSON, not " + type + ": send Content-Type: application/json.";
+    return MediaTypes.APPLICATION_FORM_URLENCODED.text().equals(type)
+        ? detail
+            + " curl declares this form type for --data-binary unless given"
+            + " -H 'Content-Type: application/json'."
+        : detail;
   }
 
   private static ExecutionId executionId(ExecutionPath path) {

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A parsed JSON value that keeps what the history said: key order, and numbers as spelled.
@@ -60,6 +62,21 @@ sealed interface JsonTree {
   record Num(String text, boolean integral) implements JsonTree {
     public Num {
       Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * The whole number this spells, however it is spelled ({@code 45}, {@code 45.0}, {@code
+     * 4.5e1}, {@code 450e-1}): serialisers that hold every number as a double write {@code 45.0}.
+     * Empty for a fraction and for a number beyond a long.
+     */
+    OptionalLong wholeNumber() {
+      try {
+        // longValueExact refuses a huge exponent by counting digits, never by expanding them.
+        return OptionalLong.of(
+            integral ? Long.parseLong(text) : new BigDecimal(text).longValueExact());
+      } catch (NumberFormatException | ArithmeticException notAWholeLong) {
+        return OptionalLong.empty();
+      }
     }
   }
 

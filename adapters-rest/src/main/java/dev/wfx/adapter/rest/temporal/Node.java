@@ -4,6 +4,7 @@ import dev.wfx.domain.history.EventId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -78,23 +79,23 @@ record Node(JsonTree.Obj obj, String event, String path) {
         .orElse(null);
   }
 
-  /** An int64, written as a number or (proto3 JSON) as a string of digits. */
+  /**
+   * An int64, written as a number in any spelling of a whole one ({@code 7}, {@code 7.0}, {@code
+   * 7e0}, as proto3 JSON parsers accept) or as a string of digits.
+   */
   long optLong(String name, long absent) {
     Optional<JsonTree> value = member(name);
     if (value.isEmpty()) {
       return absent;
     }
-    String text =
+    OptionalLong whole =
         switch (value.get()) {
-          case JsonTree.Num num when num.integral() -> num.text();
-          case JsonTree.Str str when DIGITS.matcher(str.value()).matches() -> str.value();
+          case JsonTree.Num num -> num.wholeNumber();
+          case JsonTree.Str str when DIGITS.matcher(str.value()).matches() ->
+              new JsonTree.Num(str.value(), true).wholeNumber();
           default -> throw problem(name, "is not an integer");
         };
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw problem(name, "is out of range");
-    }
+    return whole.orElseThrow(() -> problem(name, "is not an integer within 64 bits"));
   }
 
   EventId eventId(String name) {

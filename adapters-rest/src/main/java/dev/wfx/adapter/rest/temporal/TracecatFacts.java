@@ -6,6 +6,7 @@ import dev.wfx.domain.history.JsonText;
 import dev.wfx.domain.history.RunArgs;
 import dev.wfx.domain.history.TimeoutSetting;
 import dev.wfx.domain.history.TracecatTask;
+import java.util.OptionalLong;
 
 /**
  * Reads what the document needs from Tracecat's decoded inputs (spec §6.2, §6.4, §6.5); a value of
@@ -109,14 +110,15 @@ final class TracecatFacts {
     return value instanceof JsonTree.Str str ? str.value() : null;
   }
 
-  /** A JSON integer that fits a non-negative long; fractions, strings and the rest count as absent. */
+  /**
+   * A non-negative whole number in any JSON spelling ({@code 45}, {@code 45.0}, {@code 4.5e1});
+   * fractions, negatives, strings and the rest count as absent.
+   */
   private static Long count(JsonTree value) {
-    if (value instanceof JsonTree.Num num && num.integral()) {
-      try {
-        long parsed = Long.parseLong(num.text());
-        return parsed >= 0 ? parsed : null;
-      } catch (NumberFormatException e) {
-        return null;
+    if (value instanceof JsonTree.Num num) {
+      OptionalLong whole = num.wholeNumber();
+      if (whole.isPresent() && whole.getAsLong() >= 0) {
+        return whole.getAsLong();
       }
     }
     return null;

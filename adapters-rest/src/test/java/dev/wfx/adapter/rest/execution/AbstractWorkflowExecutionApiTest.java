@@ -478,20 +478,30 @@ abstract class AbstractWorkflowExecutionApiTest {
             .contentType(MediaTypes.TEXT_PLAIN)
             .submit(history(started(1)));
 
-    assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415);
+    String body = assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415);
+    assertTrue(
+        body.contains("\"detail\":\"A history is sent as JSON, not text/plain: send Content-Type: application/json.\""),
+        body);
   }
 
   @Test
-  void givenCurlsDefaultFormContentType_whenPosted_thenTheBodyIsReadAsJson() {
+  void givenCurlsDefaultFormContentType_whenPosted_then415SayingToSendJson() {
     String id = ApiFixture.tracecatId('/').replace("/", "%2F");
     Http1ClientResponse response =
         client
             .post("/workflow-executions/" + id + "/history")
+            .skipUriEncoding(true)
             .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
             .contentType(MediaTypes.APPLICATION_FORM_URLENCODED)
             .submit(history(started(1)).getBytes(StandardCharsets.UTF_8));
 
-    assertEquals(Status.CREATED_201, response.status());
+    assertEquals(
+        "{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\",\"status\":415,"
+            + "\"detail\":\"A history is sent as JSON, not application/x-www-form-urlencoded: send"
+            + " Content-Type: application/json. curl declares this form type for --data-binary unless"
+            + " given -H 'Content-Type: application/json'.\"}",
+        assertProblem(response, Status.UNSUPPORTED_MEDIA_TYPE_415));
+    assertProblem(get("/workflow-executions/" + id, FIXTURE.userMemberA), Status.NOT_FOUND_404);
   }
 
   @Test
@@ -508,9 +518,36 @@ abstract class AbstractWorkflowExecutionApiTest {
 
   @Test
   void givenUnknownPaths_whenCalled_then404Problem() {
-    assertProblem(get("/nothing-here", FIXTURE.userMemberA), Status.NOT_FOUND_404);
+    String noResource =
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"There is no resource at this path.\"}";
+
+    assertEquals(noResource, assertProblem(get("/nothing-here", FIXTURE.userMemberA), Status.NOT_FOUND_404));
+    assertEquals(noResource, assertProblem(get("/workflow-executions/", FIXTURE.userMemberA), Status.NOT_FOUND_404));
+    assertEquals(noResource, assertProblem(get("/workflow-executions/abc/", FIXTURE.userMemberA), Status.NOT_FOUND_404));
     assertProblem(get("/workflow-executions/a/b/c", FIXTURE.userMemberA), Status.NOT_FOUND_404);
-    assertProblem(get("/workflow-executions/", FIXTURE.userMemberA), Status.NOT_FOUND_404);
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixes")
+  void givenAnIdWhoseSlashIsNotEncoded_whenReadOrWritten_then404HintingAtPercent2F(String prefix) {
+    String id = ApiFixture.tracecatId('/');
+    create(prefix, id, 1);
+    String hinted =
+        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"There is no resource at this path. An execution id containing '/' is sent"
+            + " with it encoded as %2F (wf_<id>%2Fexec_<id>).\"}";
+
+    String read = assertProblem(get(prefix + "/workflow-executions/" + id, FIXTURE.userMemberA), Status.NOT_FOUND_404);
+    String written =
+        assertProblem(
+            post(prefix + "/workflow-executions/" + id + "/history", FIXTURE.serviceMemberA, history(started(1))),
+            Status.NOT_FOUND_404);
+    String shortId = assertProblem(get(prefix + "/workflow-executions/wf_abc/exec_def", null), Status.NOT_FOUND_404);
+
+    assertEquals(hinted, read);
+    assertEquals(hinted, written);
+    assertEquals(hinted, shortId);
   }
 
 }

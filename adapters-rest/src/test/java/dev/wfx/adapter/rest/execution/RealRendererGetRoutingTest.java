@@ -1,7 +1,9 @@
 package dev.wfx.adapter.rest.execution;
 
 import static dev.wfx.adapter.rest.testing.TemporalJson.completed;
+import static dev.wfx.adapter.rest.testing.TemporalJson.event;
 import static dev.wfx.adapter.rest.testing.TemporalJson.history;
+import static dev.wfx.adapter.rest.testing.TemporalJson.jsonPayloads;
 import static dev.wfx.adapter.rest.testing.TemporalJson.started;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +47,35 @@ class RealRendererGetRoutingTest {
     assertTrue(body.startsWith("{\"id\":\"" + id + "\",\"run_id\":\"b9d2c3ad-e03e-49e4-857e-1939d9d32f5e\""), body);
     assertTrue(body.contains("\"status\":\"COMPLETED\""), body);
     assertTrue(body.contains("\"history_length\":2"), body);
+    JsonSchemaCheck.assertValidDocument(body);
+  }
+
+  @Test
+  void givenARetryPolicyWrittenAsDoubles_whenRead_thenItShowsTheWholeNumbers() {
+    String input =
+        "{\"task\":{\"ref\":\"call_api\",\"action\":\"core.http_request\","
+            + "\"retry_policy\":{\"max_attempts\":3.0,\"timeout\":45.0,\"retry_until\":null}}}";
+    String scheduled =
+        event(
+            2,
+            "ACTIVITY_TASK_SCHEDULED",
+            "{\"activityId\":\"2\",\"activityType\":{\"name\":\"run_action_activity\"},\"input\":"
+                + jsonPayloads(input)
+                + "}");
+
+    String body = read(record(history(started(1), scheduled)));
+
+    assertTrue(
+        body.contains("\"retry_policy\":{\"max_attempts\":3,\"timeout\":45,\"retry_until\":null}"), body);
+    JsonSchemaCheck.assertValidDocument(body);
+  }
+
+  @Test
+  void givenAnEventWithoutTaskId_whenRead_thenItsTaskIdIs0() {
+    String body = read(record(history(started(1).replace("\"taskId\":\"1048001\",", ""))));
+
+    assertTrue(body.contains("\"event_id\":1,\"event_time\":\"2024-08-14T03:50:59.998228Z\","
+        + "\"event_type\":\"WORKFLOW_EXECUTION_STARTED\",\"task_id\":0,"), body);
     JsonSchemaCheck.assertValidDocument(body);
   }
 

@@ -207,6 +207,38 @@ class TemporalHistoryTranslatorTest {
     }
 
     @Test
+    void givenIdsWrittenAsWholeDecimals_whenTranslated_thenTheyAreReadAsIntegers() {
+      String body =
+          history(
+              started(1).replace("\"eventId\":\"1\"", "\"eventId\":1.0")
+                  .replace("\"taskId\":\"1048001\"", "\"taskId\":1.048001e6"));
+
+      HistoryEvent event = translated(body).getFirst();
+
+      assertEquals(1, event.id().value());
+      assertEquals(1_048_001, event.taskId());
+    }
+
+    @Test
+    void givenIdsThatAreFractionsOrBeyondALong_whenTranslated_thenTheFieldIsNamed() {
+      assertEquals(
+          "the event at index 0: eventId is not an integer within 64 bits",
+          invalid(history(started(1).replace("\"eventId\":\"1\"", "\"eventId\":1.5"))));
+      assertEquals(
+          "event 1: taskId is not an integer within 64 bits",
+          invalid(history(started(1).replace("\"taskId\":\"1048001\"", "\"taskId\":1e19"))));
+    }
+
+    @Test
+    void givenAnEventWithoutTaskId_whenTranslated_thenItsTaskIdIs0() {
+      String withoutTaskId = started(1).replace("\"taskId\":\"1048001\",", "");
+      String nullTaskId = started(1).replace("\"taskId\":\"1048001\"", "\"taskId\":null");
+
+      assertEquals(0, translated(history(withoutTaskId)).getFirst().taskId());
+      assertEquals(0, translated(history(nullTaskId)).getFirst().taskId());
+    }
+
+    @Test
     void givenAnOffsetAndNanosecondTime_whenTranslated_thenItIsTheSameInstant() {
       String body =
           history(started(1).replace("2024-08-14T03:50:59.998228Z", "2024-08-14T05:50:59.123456789+02:00"));
@@ -363,6 +395,35 @@ class TemporalHistoryTranslatorTest {
 
       assertEquals(TracecatTask.of("core.transform", null), scheduled.task());
       assertNull(scheduled.interaction());
+    }
+
+    @Test
+    void givenRetryNumbersInAnyWholeSpelling_whenTranslated_thenEachIsThatInteger() {
+      for (String number : List.of("45", "45.0", "4.5e1", "450e-1", "0.45E+2", "45.000")) {
+        String input =
+            "{\"task\":{\"action\":\"core.transform\",\"retry_policy\":{\"max_attempts\":"
+                + number + ",\"timeout\":" + number + "}}}";
+
+        ActivityScheduled scheduled = (ActivityScheduled) single(activityScheduled(2, jsonPayloads(input)));
+
+        assertEquals(
+            new TracecatTask("core.transform", null, null, 45L, 45L, null, null, null),
+            scheduled.task(),
+            number);
+      }
+    }
+
+    @Test
+    void givenRetryNumbersThatAreNoNonNegativeWholeLong_whenTranslated_thenEachCountsAsAbsent() {
+      for (String number : List.of("45.5", "4.55e1", "-3", "-3.0", "1e19", "1e400", "1e-400", "\"45\"")) {
+        String input =
+            "{\"task\":{\"action\":\"core.transform\",\"retry_policy\":{\"max_attempts\":"
+                + number + ",\"timeout\":" + number + "}}}";
+
+        ActivityScheduled scheduled = (ActivityScheduled) single(activityScheduled(2, jsonPayloads(input)));
+
+        assertEquals(TracecatTask.of("core.transform", null), scheduled.task(), number);
+      }
     }
 
     @Test
