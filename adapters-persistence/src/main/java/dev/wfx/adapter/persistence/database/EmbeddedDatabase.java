@@ -91,6 +91,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres server = startOrStopWhatStarted(builder, dataDir);
+      binaries.closeUnpackDirectory();
       Files.writeString(ownerFile, ownerLine(ProcessHandle.current()));
       return new EmbeddedDatabase(server, server.getPort(), password, ownerFile);
     } catch (IOException e) {

@@ -6,7 +6,9 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -46,6 +48,14 @@ final class PostgresBinaries implements PgBinaryResolver {
    */
   Path unpackDirectory() {
     return directory.resolve("unpacked");
+  }
+
+  /**
+   * Takes back what the library gave everyone on the unpack directory: harmless inside the private
+   * directory, but it should not look otherwise to whoever audits the machine.
+   */
+  void closeUnpackDirectory() throws IOException {
+    Files.setPosixFilePermissions(unpackDirectory(), PosixFilePermissions.fromString("rwx------"));
   }
 
   @Override

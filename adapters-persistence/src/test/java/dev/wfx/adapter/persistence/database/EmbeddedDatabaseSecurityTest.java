@@ -118,6 +118,7 @@ class EmbeddedDatabaseSecurityTest {
     assertEquals(work.resolve("postgres-bin"), binaries);
     assertEquals("rwx------", mode(binaries));
     assertOwnedByThisUser(binaries);
+    assertEquals("rwx------", mode(binaries.resolve("unpacked")), "the library opened it to all");
     assertEquals("rwx------", mode(work.resolve("postgres")));
   }
 
