@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Configuration: where the database is and how to use it; bootstrap builds it from its config.
  *
  * @param url the JDBC URL of the PostgreSQL to use; null to start an embedded PostgreSQL
- * @param user ignored by the embedded PostgreSQL
- * @param password may be empty; ignored by the embedded PostgreSQL
+ * @param user ignored by the embedded PostgreSQL, which wfx uses as its own role {@code wfx}
+ * @param password may be empty; ignored by the embedded PostgreSQL, whose password wfx makes and
+ *     keeps in its data directory
  * @param schema the schema that holds the tables, created by the migrations when missing
  * @param poolSize the most connections the pool opens
  * @param connectionTimeout how long a caller waits for a pooled connection, and the driver for a

@@ -97,8 +97,9 @@ public final class PostgresPersistence implements AutoCloseable {
     config.setPoolName("wfx-postgres");
     config.setJdbcUrl(embedded == null ? settings.url() : embedded.jdbcUrl());
     config.setUsername(embedded == null ? settings.user() : embedded.user());
-    if (embedded == null && !settings.password().isEmpty()) {
-      config.setPassword(settings.password());
+    String password = embedded == null ? settings.password() : embedded.password();
+    if (!password.isEmpty()) {
+      config.setPassword(password);
     }
     config.setSchema(settings.schema());
     config.setMaximumPoolSize(settings.poolSize());

@@ -35,7 +35,8 @@ class EmbeddedPostgresTest {
 
   @Test
   void givenAnEmbeddedPostgres_whenRestartedOnItsDataDirectory_thenItsDataIsStillThere(
-      @TempDir Path dataDir) {
+      @TempDir Path work) {
+    Path dataDir = work.resolve("postgres");
     WorkflowExecution execution = WorkflowExecution.restore(ID, WS, runningHistory(3));
     int port;
     try (PostgresPersistence first = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
@@ -56,7 +57,8 @@ class EmbeddedPostgresTest {
 
   @Test
   void givenARunningEmbeddedPostgres_whenASecondAdapterStartsOnItsDirectory_thenItSharesTheServer(
-      @TempDir Path dataDir) {
+      @TempDir Path work) {
+    Path dataDir = work.resolve("postgres");
     WorkflowExecution execution = WorkflowExecution.restore(ID, WS, runningHistory(2));
     try (PostgresPersistence server = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
       try (PostgresPersistence tool = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
@@ -71,8 +73,9 @@ class EmbeddedPostgresTest {
   }
 
   @Test
-  void givenAStoppedAdapter_whenAskedForHealth_thenItIsNotHealthy(@TempDir Path dataDir) {
-    PostgresPersistence persistence = PostgresPersistence.start(DatabaseSettings.embedded(dataDir));
+  void givenAStoppedAdapter_whenAskedForHealth_thenItIsNotHealthy(@TempDir Path work) {
+    PostgresPersistence persistence =
+        PostgresPersistence.start(DatabaseSettings.embedded(work.resolve("postgres")));
     persistence.close();
 
     assertFalse(persistence.isHealthy());

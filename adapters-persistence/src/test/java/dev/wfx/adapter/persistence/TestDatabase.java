@@ -131,10 +131,11 @@ public final class TestDatabase implements AutoCloseable {
       return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
     try {
-      Path dataDir = Files.createTempDirectory("wfx-test-postgres");
+      // Its binaries go beside it, so both in a directory of their own.
+      Path dataDir = Files.createTempDirectory("wfx-test").resolve("postgres");
       EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir, 0);
       Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-      return new Server(embedded.jdbcUrl(), embedded.user(), "");
+      return new Server(embedded.jdbcUrl(), embedded.user(), embedded.password());
     } catch (IOException e) {
       throw new UncheckedIOException("no test database: cannot make a data directory", e);
     }

@@ -77,9 +77,10 @@ class CrashRecoveryTest {
 
             @Override
             public Connection connect() throws Exception {
-              int port = EmbeddedDatabase.runningServerPort(pgData).orElseThrow();
+              // The orphan the kill left: to be read, not stopped, so not start()ed.
+              EmbeddedDatabase orphan = EmbeddedDatabase.running(pgData).orElseThrow();
               return DriverManager.getConnection(
-                  "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+                  orphan.jdbcUrl(), orphan.user(), orphan.password());
             }
           },
           service -> {

@@ -52,8 +52,7 @@ class DatabaseOutageTest {
     int dbPort = Services.freePort();
     EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"), dbPort);
     DatabaseSettings settings =
-        DatabaseSettings.external(
-            "jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
+        DatabaseSettings.external(database.jdbcUrl(), database.user(), database.password());
     WfxServer server =
         WfxServer.start(
             Services.config(Services.settings(settings, 0)),
@@ -127,7 +126,7 @@ class DatabaseOutageTest {
         long stored = document.historyLength();
         assertEquals(writer.acknowledged.get(), stored, "every acknowledged event, nothing else");
         assertEquals(LongStream.rangeClosed(1, stored).boxed().toList(), document.eventIds());
-        assertEquals(stored, storedRows(dbPort, writer.executionId()), "no orphan event rows");
+        assertEquals(stored, storedRows(database, writer.executionId()), "no orphan event rows");
       }
     } finally {
       running.set(false);
@@ -177,10 +176,9 @@ class DatabaseOutageTest {
     return (System.nanoTime() - since) / 1_000_000;
   }
 
-  static long storedRows(int dbPort, String executionId) throws Exception {
+  static long storedRows(EmbeddedDatabase database, String executionId) throws Exception {
     try (Connection connection =
-            DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         PreparedStatement count =
             connection.prepareStatement("SELECT count(*) FROM history_events WHERE execution_id = ?")) {
       count.setString(1, executionId);

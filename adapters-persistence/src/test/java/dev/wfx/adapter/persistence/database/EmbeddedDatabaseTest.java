@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseTest {
 
   @Test
-  void givenAServerOfALiveOwner_whenStartedAgain_thenItIsSharedNotStopped(@TempDir Path dataDir)
+  void givenAServerOfALiveOwner_whenStartedAgain_thenItIsSharedNotStopped(@TempDir Path work)
       throws Exception {
+    Path dataDir = work.resolve("postgres");
     try (EmbeddedDatabase owner = EmbeddedDatabase.start(dataDir, 0)) {
       ProcessHandle server = EmbeddedDatabase.runningServer(dataDir).orElseThrow();
       try (EmbeddedDatabase tool = EmbeddedDatabase.start(dataDir, 0)) {
@@ -37,7 +38,8 @@ class EmbeddedDatabaseTest {
   }
 
   private static long single(EmbeddedDatabase database, String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();

@@ -53,7 +53,7 @@ class ReconnectingDataSourceTest {
     int port = freePort();
     Path postgres = dataDir.resolve("postgres");
     EmbeddedDatabase database = EmbeddedDatabase.start(postgres, port);
-    try (PostgresPersistence persistence = connectedTo(postgres, port, 2)) {
+    try (PostgresPersistence persistence = connectedTo(database, postgres, 2)) {
       assertTrue(persistence.isHealthy());
 
       database.close();
@@ -78,12 +78,13 @@ class ReconnectingDataSourceTest {
   }
 
   /** The adapter on the test's own server, as to an external database (no embedded start). */
-  private static PostgresPersistence connectedTo(Path dataDir, int port, int poolSize) {
+  private static PostgresPersistence connectedTo(
+      EmbeddedDatabase database, Path dataDir, int poolSize) {
     return PostgresPersistence.start(
         new DatabaseSettings(
-            "jdbc:postgresql://localhost:" + port + "/postgres",
-            "postgres",
-            "",
+            database.jdbcUrl(),
+            database.user(),
+            database.password(),
             DatabaseSettings.DEFAULT_SCHEMA,
             poolSize,
             CONNECTION_TIMEOUT,
@@ -105,7 +106,7 @@ class ReconnectingDataSourceTest {
     int port = freePort();
     Path postgres = dataDir.resolve("postgres");
     EmbeddedDatabase database = EmbeddedDatabase.start(postgres, port);
-    try (PostgresPersistence persistence = connectedTo(postgres, port, 4)) {
+    try (PostgresPersistence persistence = connectedTo(database, postgres, 4)) {
       ExecutionId id = ExecutionId.of("leak-check");
       Visibility everywhere = Visibility.everywhere();
       AtomicBoolean running = new AtomicBoolean(true);
