@@ -63,7 +63,7 @@ class RealRendererGetRoutingTest {
                 + jsonPayloads(input)
                 + "}");
 
-    String body = read(record(history(started(1), scheduled)));
+    String body = FIXTURE.readAsUserA(client, FIXTURE.recordAsServiceA(client, history(started(1), scheduled)));
 
     assertTrue(
         body.contains("\"retry_policy\":{\"max_attempts\":3,\"timeout\":45,\"retry_until\":null}"), body);
@@ -72,7 +72,7 @@ class RealRendererGetRoutingTest {
 
   @Test
   void givenAnEventWithoutTaskId_whenRead_thenItsTaskIdIs0() {
-    String body = read(record(history(started(1).replace("\"taskId\":\"1048001\",", ""))));
+    String body = FIXTURE.readAsUserA(client, FIXTURE.recordAsServiceA(client, history(started(1).replace("\"taskId\":\"1048001\",", ""))));
 
     assertTrue(body.contains("\"event_id\":1,\"event_time\":\"2024-08-14T03:50:59.998228Z\","
         + "\"event_type\":\"WORKFLOW_EXECUTION_STARTED\",\"task_id\":0,"), body);
