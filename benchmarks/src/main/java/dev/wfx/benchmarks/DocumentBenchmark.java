@@ -1,6 +1,7 @@
 package dev.wfx.benchmarks;
 
 import dev.wfx.adapter.rest.execution.WorkflowExecutionJson;
+import dev.wfx.adapter.rest.execution.WriteLimits;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.domain.execution.ExecutionId;
@@ -47,7 +48,7 @@ public class DocumentBenchmark {
   public void setUp() {
     String id = TracecatHistories.executionId("closed-" + events);
     Translation translation =
-        new TemporalHistoryTranslator().translate(TracecatHistories.closed(events, id));
+        new TemporalHistoryTranslator(WriteLimits.DEFAULT_MAX_BATCH_EVENTS).translate(TracecatHistories.closed(events, id));
     if (!(translation instanceof Translation.Translated translated)) {
       throw new IllegalStateException("the generated history does not translate: " + translation);
     }

@@ -47,6 +47,9 @@ sealed interface CommandLine {
                                                    LISTEN/NOTIFY (set it alike for wfx keys)
             WFX_MAX_BODY_BYTES         67108864    largest history body a POST may send
             WFX_DOCUMENT_CACHE_BYTES   134217728   memory for rendered documents; 0: off
+            WFX_MAX_BATCH_EVENTS       51200       most events one POST may hold
+            WFX_MAX_CONCURRENT_WRITES  pool/2      most writes in flight; more get 429
+            WFX_MAX_CONCURRENT_WRITES_PER_KEY  2   most writes in flight for one key
             WFX_REQUEST_TIMEOUT        PT10S       a request starts no new work after this long
             WFX_BODY_READ_TIMEOUT      PT30S       a client sending no body data this long is
                                                    cut off

@@ -3,6 +3,7 @@ package dev.wfx.bootstrap;
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.rest.connection.RequestHeadTimeout;
 import dev.wfx.adapter.rest.execution.RestSettings;
+import dev.wfx.adapter.rest.execution.WriteLimits;
 import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
@@ -54,7 +55,23 @@ final class Settings {
             .asLong()
             .orElse(RestSettings.DEFAULT_DOCUMENT_CACHE_BYTES),
         duration(config.get("wfx.body-read-timeout"), RestSettings.DEFAULT_BODY_READ_TIMEOUT),
-        duration(config.get("wfx.request-timeout"), RestSettings.DEFAULT_REQUEST_TIMEOUT));
+        duration(config.get("wfx.request-timeout"), RestSettings.DEFAULT_REQUEST_TIMEOUT),
+        writeLimits(config));
+  }
+
+  /**
+   * Events per batch (default 51,200, Temporal's limit per history) and writes in flight: by default
+   * half the database pool overall, so that reads keep the other half, and two per key.
+   */
+  static WriteLimits writeLimits(Config config) {
+    int poolSize = database(config).poolSize();
+    return new WriteLimits(
+        config.get("wfx.max-batch-events").asInt().orElse(WriteLimits.DEFAULT_MAX_BATCH_EVENTS),
+        config.get("wfx.max-concurrent-writes").asInt().orElse(Math.max(1, poolSize / 2)),
+        config
+            .get("wfx.max-concurrent-writes-per-key")
+            .asInt()
+            .orElse(WriteLimits.DEFAULT_MAX_CONCURRENT_WRITES_PER_KEY));
   }
 
   /**

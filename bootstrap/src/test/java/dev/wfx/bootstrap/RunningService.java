@@ -88,6 +88,11 @@ public final class RunningService implements AutoCloseable {
       return set("WFX_REQUEST_HEAD_TIMEOUT", timeout.toString());
     }
 
+    /** {@code WFX_MAX_CONCURRENT_WRITES}: the most writes in flight at once. */
+    public Settings maxConcurrentWrites(int writes) {
+      return set("WFX_MAX_CONCURRENT_WRITES", Integer.toString(writes));
+    }
+
     private Settings set(String variable, String value) {
       environment.put(variable, value);
       return this;

@@ -28,7 +28,9 @@ public enum WriteOutcome {
   /** The body is not a Temporal history: malformed JSON, or a field missing or wrong. */
   MALFORMED,
   /** The request ran past its deadline before the batch could be stored. */
-  TIMED_OUT;
+  TIMED_OUT,
+  /** As many writes of the key, or of the whole service, were in flight as allowed. */
+  THROTTLED;
 
   /** Whether the batch is stored (its events appended or found already there). */
   public boolean accepted() {

@@ -54,7 +54,8 @@ public final class WorkflowExecutionService implements HttpService {
   private final RecordHistory recordHistory;
   private final AuditRefusedWrite auditRefusedWrite;
   private final BearerAuthentication authentication;
-  private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
+  private final TemporalHistoryTranslator translator;
+  private final WriteAdmission writeAdmission;
   private final long maxBodyBytes;
   private final Duration bodyReadTimeout;
   private final Duration requestTimeout;
@@ -80,6 +81,8 @@ public final class WorkflowExecutionService implements HttpService {
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
+    this.translator = new TemporalHistoryTranslator(settings.writeLimits().maxBatchEvents());
+    this.writeAdmission = new WriteAdmission(settings.writeLimits());
     this.maxBodyBytes = settings.maxHistoryBodyBytes();
     this.bodyReadTimeout = settings.bodyReadTimeout();
     this.requestTimeout = settings.requestTimeout();
@@ -126,13 +129,33 @@ public final class WorkflowExecutionService implements HttpService {
       Caller caller,
       RequestDeadline deadline) {
     RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
-    List<HistoryEvent> batch = readBatch(request, deadline, refused);
-    // The last point where the request can stop without leaving an unknown outcome: once the
-    // append starts it runs to its commit or rollback, bounded by the statement timeout.
-    if (deadline.passed()) {
-      throw refused.timedOut(deadline, "storing the batch", batch);
+    // Admitted before the body is read, so that writers past the limits hold no body in memory.
+    switch (writeAdmission.admit(caller.keyId())) {
+      case WriteAdmission.Admission.Refused tooMany ->
+          throw refused.refuse(
+              WriteOutcome.THROTTLED,
+              tooMany.reason(),
+              List.of(),
+              ApiProblem.of(
+                      Status.TOO_MANY_REQUESTS_429,
+                      "Too many writes in flight: "
+                          + tooMany.reason()
+                          + ". Send the batch again shortly.")
+                  .withHeader(HeaderValues.create(HeaderNames.RETRY_AFTER, "1")));
+      case WriteAdmission.Admission.Admitted admitted -> {
+        try (admitted) {
+          List<HistoryEvent> batch = readBatch(request, deadline, refused);
+          // The last point where the request can stop without leaving an unknown outcome: once
+          // the append starts it runs to its commit or rollback, bounded by the statement timeout.
+          if (deadline.passed()) {
+            throw refused.timedOut(deadline, "storing the batch", batch);
+          }
+          answer(
+              response,
+              recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
+        }
+      }
     }
-    answer(response, recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
   }
 
   /** The batch the body holds; a body refused on the way is audited before it is answered. */
@@ -189,6 +212,16 @@ public final class WorkflowExecutionService implements HttpService {
               "not a Temporal history: " + invalid.summary(),
               List.of(),
               ApiProblem.of(Status.UNPROCESSABLE_CONTENT_422, invalid.detail()));
+      case Translation.TooManyEvents tooMany ->
+          throw refused.refuse(
+              WriteOutcome.TOO_LARGE,
+              "the batch holds more than " + tooMany.limit() + " events",
+              List.of(),
+              ApiProblem.of(
+                  Status.REQUEST_ENTITY_TOO_LARGE_413,
+                  "A batch holds at most "
+                      + tooMany.limit()
+                      + " events; send the history in several batches."));
       case Translation.Unreadable unreadable ->
           throw refused.refuse(
               WriteOutcome.UNREADABLE,

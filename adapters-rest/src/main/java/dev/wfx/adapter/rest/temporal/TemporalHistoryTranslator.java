@@ -14,9 +14,20 @@ import java.util.List;
  * HTTP API shape {@code {"history": {"events": [...]}}}, proto3 JSON mapping) into typed events.
  *
  * <p>The body is streamed; only one event at a time is held as a tree, so large histories cost the
- * translated events and little more.
+ * translated events and little more, and a body with more events than a batch may hold is refused
+ * at the first one over, unread beyond.
  */
 public final class TemporalHistoryTranslator {
+
+  private final int maxEvents;
+
+  /** @param maxEvents the most events one body may hold */
+  public TemporalHistoryTranslator(int maxEvents) {
+    if (maxEvents < 1) {
+      throw new IllegalArgumentException("a body must be allowed at least one event");
+    }
+    this.maxEvents = maxEvents;
+  }
 
   private static final String EXPECTED_SHAPE =
       "expected {\"events\": [...]} or {\"history\": {\"events\": [...]}}";
@@ -27,12 +38,12 @@ public final class TemporalHistoryTranslator {
    * tells apart by what it knows of the stream.
    */
   public Translation translate(InputStream body) {
-    return translateFrom(() -> JsonTree.FACTORY.createParser(body));
+    return translateFrom(() -> JsonTree.FACTORY.createParser(body), maxEvents);
   }
 
   /** Translates a body held as text. */
   public Translation translate(String body) {
-    return translateFrom(() -> JsonTree.FACTORY.createParser(body));
+    return translateFrom(() -> JsonTree.FACTORY.createParser(body), maxEvents);
   }
 
   /** Opens the parser over a body, whatever holds it. */
@@ -40,17 +51,26 @@ public final class TemporalHistoryTranslator {
     JsonParser open() throws IOException;
   }
 
-  private static Translation translateFrom(ParserSource source) {
+  private static Translation translateFrom(ParserSource source, int maxEvents) {
     try (JsonParser parser = source.open()) {
-      return translate(parser);
+      return translate(parser, maxEvents);
     } catch (JsonProcessingException e) {
       return new Translation.Invalid("malformed JSON: " + describe(e), "malformed JSON" + where(e));
+    } catch (OverTheEventLimit e) {
+      return new Translation.TooManyEvents(maxEvents);
     } catch (IOException e) {
       return Translation.Unreadable.because(e);
     }
   }
 
-  private static Translation translate(JsonParser parser) throws IOException {
+  /** Thrown at the first event over the limit, to stop reading the body there. */
+  private static final class OverTheEventLimit extends RuntimeException {
+    OverTheEventLimit() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Translation translate(JsonParser parser, int maxEvents) throws IOException {
     if (parser.nextToken() != JsonToken.START_OBJECT) {
       return new Translation.Invalid("the body is not a JSON object; " + EXPECTED_SHAPE);
     }
@@ -60,13 +80,13 @@ public final class TemporalHistoryTranslator {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if ("events".equals(name)) {
-          events = events(parser, value);
+          events = events(parser, value, maxEvents);
         } else if ("history".equals(name) && value == JsonToken.START_OBJECT) {
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String inner = parser.currentName();
             JsonToken innerValue = parser.nextToken();
             if ("events".equals(inner)) {
-              events = events(parser, innerValue);
+              events = events(parser, innerValue, maxEvents);
             } else {
               parser.skipChildren();
             }
@@ -86,13 +106,17 @@ public final class TemporalHistoryTranslator {
         : new Translation.Translated(events);
   }
 
-  private static List<HistoryEvent> events(JsonParser parser, JsonToken value) throws IOException {
+  private static List<HistoryEvent> events(JsonParser parser, JsonToken value, int maxEvents)
+      throws IOException {
     if (value != JsonToken.START_ARRAY) {
       throw new InvalidHistory("events is not an array; " + EXPECTED_SHAPE);
     }
     List<HistoryEvent> events = new ArrayList<>();
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (index == maxEvents) {
+        throw new OverTheEventLimit();
+      }
       JsonTree event;
       try {
         event = JsonTree.read(parser);

@@ -32,6 +32,12 @@ public sealed interface Translation {
   }
 
   /**
+   * The body holds more events than one batch may; reading stopped at the first one over {@code
+   * limit}.
+   */
+  record TooManyEvents(int limit) implements Translation {}
+
+  /**
    * The body could not be read to its end: the client stopped sending it, or went away; {@code
    * reason} says which.
    */

@@ -3,6 +3,7 @@ package dev.wfx.adapter.rest.execution;
 import static dev.wfx.adapter.rest.testing.TemporalJson.event;
 import static dev.wfx.adapter.rest.testing.TemporalJson.history;
 import static dev.wfx.adapter.rest.testing.TemporalJson.started;
+import static dev.wfx.adapter.rest.testing.TemporalJson.workflowTaskScheduled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,8 +71,11 @@ class RefusedWriteAuditRoutingTest {
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
         message -> message,
-        new RestSettings(ApiFixture.BODY_LIMIT));
+        new RestSettings(ApiFixture.BODY_LIMIT)
+            .withWriteLimits(new WriteLimits(MAX_BATCH_EVENTS, 4, 2)));
   }
+
+  private static final int MAX_BATCH_EVENTS = 3;
 
   @AfterEach
   void auditAgain() {
@@ -108,6 +112,26 @@ class RefusedWriteAuditRoutingTest {
             + ApiFixture.BODY_LIMIT
             + " bytes",
         entry.detail());
+  }
+
+  @Test
+  void givenMoreEventsThanABatchMayHold_whenPosted_then413SayingTheLimitAndAnEntry() {
+    String id = ApiFixture.tracecatId(':');
+    String body =
+        history(started(1), workflowTaskScheduled(2), workflowTaskScheduled(3), workflowTaskScheduled(4));
+
+    try (Http1ClientResponse response = request(id, null, MediaTypes.APPLICATION_JSON, body)) {
+      assertEquals(Status.REQUEST_ENTITY_TOO_LARGE_413, response.status());
+      String problem = response.as(String.class);
+      assertTrue(
+          problem.contains("A batch holds at most 3 events; send the history in several batches."),
+          problem);
+    }
+
+    WriteAudit entry = onlyEntry(id);
+    assertEquals(WriteOutcome.TOO_LARGE, entry.outcome());
+    assertEquals("the batch holds more than 3 events", entry.detail());
+    assertEquals(201, post(id, null, MediaTypes.APPLICATION_JSON, history(started(1))));
   }
 
   @Test

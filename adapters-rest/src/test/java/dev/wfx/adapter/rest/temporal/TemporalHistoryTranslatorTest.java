@@ -6,6 +6,7 @@ import static dev.wfx.adapter.rest.testing.TemporalJson.history;
 import static dev.wfx.adapter.rest.testing.TemporalJson.jsonPayloads;
 import static dev.wfx.adapter.rest.testing.TemporalJson.payloads;
 import static dev.wfx.adapter.rest.testing.TemporalJson.started;
+import static dev.wfx.adapter.rest.testing.TemporalJson.workflowTaskScheduled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.Test;
 
 class TemporalHistoryTranslatorTest {
 
-  private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator();
+  private final TemporalHistoryTranslator translator = new TemporalHistoryTranslator(51_200);
 
   private List<HistoryEvent> translated(String body) {
     Translation translation = translator.translate(body);
@@ -182,6 +183,18 @@ class TemporalHistoryTranslatorTest {
 
   @Nested
   class Envelope {
+
+    @Test
+    void givenMoreEventsThanABatchMayHold_whenTranslated_thenItIsTooManyAndReadingStopsThere() {
+      TemporalHistoryTranslator limited = new TemporalHistoryTranslator(2);
+      // The third event is not even JSON: reading stopped before it.
+      String body = "{\"events\":[" + started(1) + "," + workflowTaskScheduled(2) + ",{{{";
+
+      assertEquals(new Translation.TooManyEvents(2), limited.translate(body));
+      assertInstanceOf(
+          Translation.Translated.class,
+          limited.translate(history(started(1), workflowTaskScheduled(2))));
+    }
 
     @Test
     void givenTemporalsHttpApiShape_whenTranslated_thenItsEventsAreRead() {
@@ -814,7 +827,8 @@ class TemporalHistoryTranslatorTest {
 
       List<HistoryEvent> translated =
           ((Translation.Translated)
-                  translator.translate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                  new TemporalHistoryTranslator(100_000)
+                      .translate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
               .events();
 
       assertEquals(100_000, translated.size());
