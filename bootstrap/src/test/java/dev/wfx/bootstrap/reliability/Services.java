@@ -28,6 +28,10 @@ final class Services {
     settings.put("wfx.db.schema", database.schema());
     settings.put("wfx.bootstrap-admin-key", ADMIN_KEY);
     settings.put("wfx.shutdown-grace", "PT10S");
+    // These tests drive the store with many writers of one key at once, as races, outages and
+    // load; admission (429) is tested on its own (TenantFairnessTest), so it lets them all in.
+    settings.put("wfx.max-concurrent-writes", "64");
+    settings.put("wfx.max-concurrent-writes-per-key", "64");
     return settings;
   }
 
@@ -39,6 +43,10 @@ final class Services {
     settings.put("wfx.data-dir", dataDir.toString());
     settings.put("wfx.bootstrap-admin-key", ADMIN_KEY);
     settings.put("wfx.shutdown-grace", "PT10S");
+    // These tests drive the store with many writers of one key at once, as races, outages and
+    // load; admission (429) is tested on its own (TenantFairnessTest), so it lets them all in.
+    settings.put("wfx.max-concurrent-writes", "64");
+    settings.put("wfx.max-concurrent-writes-per-key", "64");
     return settings;
   }
 
