@@ -69,7 +69,7 @@ class RefusedWriteAuditRoutingTest {
             failing,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
-        message -> message,
+        (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT));
   }
 
