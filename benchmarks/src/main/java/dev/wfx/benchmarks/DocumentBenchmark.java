@@ -6,7 +6,7 @@ import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.WorkflowExecution;
-import dev.wfx.domain.view.CredentialRedactor;
+import dev.wfx.domain.redaction.CredentialRedactor;
 import dev.wfx.domain.view.ExecutionDocument;
 import dev.wfx.domain.view.ExecutionDocuments;
 import dev.wfx.domain.workspace.WorkspaceId;

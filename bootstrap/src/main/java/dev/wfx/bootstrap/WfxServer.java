@@ -14,7 +14,7 @@ import dev.wfx.application.audit.ThrottledAuditTrail;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
-import dev.wfx.domain.view.CredentialRedactor;
+import dev.wfx.domain.redaction.CredentialRedactor;
 import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;

@@ -14,12 +14,12 @@ import dev.wfx.application.audit.ListWriteAudits;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
+import dev.wfx.domain.redaction.CauseRedactor;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Facade for bootstrap: registers the API's resources and error mapping on a routing, and hands
@@ -60,31 +60,31 @@ public final class RestApi {
    * an id and are logged and measured in the global meter registry, and are never refused: for a
    * service that shuts down gracefully use the overload with a gate.
    *
-   * @param failureMessageRedactor redacts credentials from strings under {@code message} keys of a
-   *     failure's {@code cause} (spec §6.6); wire {@code CredentialRedactor} here
+   * @param causeRedactor redacts credentials from every string of a failure's {@code cause} (spec
+   *     §6.6); wire {@code CredentialRedactor::redact} here
    */
   public static void routing(
       HttpRouting.Builder routing,
       UseCases useCases,
-      UnaryOperator<String> failureMessageRedactor,
+      CauseRedactor causeRedactor,
       RestSettings settings) {
     routing(
         routing,
         useCases,
-        failureMessageRedactor,
+        causeRedactor,
         settings,
         new ServiceGate(),
         Services.get(MeterRegistry.class));
   }
 
   /**
-   * As {@link #routing(HttpRouting.Builder, UseCases, UnaryOperator, RestSettings)}, admitting
+   * As {@link #routing(HttpRouting.Builder, UseCases, CauseRedactor, RestSettings)}, admitting
    * requests through {@code gate} (closed: 503) and recording their latency in {@code registry}.
    */
   public static void routing(
       HttpRouting.Builder routing,
       UseCases useCases,
-      UnaryOperator<String> failureMessageRedactor,
+      CauseRedactor causeRedactor,
       RestSettings settings,
       ServiceGate gate,
       MeterRegistry registry) {
@@ -100,7 +100,7 @@ public final class RestApi {
             useCases.recordHistory(),
             useCases.auditRefusedWrite(),
             authentication,
-            new WorkflowExecutionJson(failureMessageRedactor),
+            new WorkflowExecutionJson(causeRedactor),
             settings));
     routing.register(new AuditService(useCases.listWriteAudits(), authentication));
   }

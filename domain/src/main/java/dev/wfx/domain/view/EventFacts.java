@@ -14,6 +14,7 @@ import dev.wfx.domain.history.JsonText;
 import dev.wfx.domain.history.KnownEventType;
 import dev.wfx.domain.history.Payload;
 import dev.wfx.domain.history.RunArgs;
+import dev.wfx.domain.redaction.CredentialRedactor;
 
 /** What a visible event shows besides its group: failure, result and role (spec §2.2, §6.4). */
 final class EventFacts {

@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 final class EntityTags {
 
   /** Raise when the encoding or the redaction of documents changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private EntityTags() {}
 

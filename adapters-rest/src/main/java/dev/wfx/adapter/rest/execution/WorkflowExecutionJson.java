@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.wfx.domain.history.JsonText;
 import dev.wfx.domain.history.Payload;
+import dev.wfx.domain.redaction.CauseRedactor;
 import dev.wfx.domain.view.DocumentEvent;
 import dev.wfx.domain.view.DocumentFailure;
 import dev.wfx.domain.view.EventGroup;
@@ -22,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Encodes an {@link ExecutionDocument} as the WorkflowExecution JSON of spec §2, streamed: keys in
@@ -41,13 +41,13 @@ public final class WorkflowExecutionJson {
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  private final UnaryOperator<String> redactor;
+  private final CauseRedactor redactor;
 
   /**
-   * @param redactor applied to every string under a {@code message} key inside a failure's {@code
-   *     cause}, which only this encoder parses (spec §6.6)
+   * @param redactor applied to every string inside a failure's {@code cause}, which only this
+   *     encoder parses (spec §6.6)
    */
-  public WorkflowExecutionJson(UnaryOperator<String> redactor) {
+  public WorkflowExecutionJson(CauseRedactor redactor) {
     this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
@@ -164,17 +164,16 @@ public final class WorkflowExecutionJson {
   }
 
   /**
-   * Copies the cause token by token, numbers as spelled, passing every string under a {@code
-   * message} key through the redactor.
+   * Copies the cause token by token, numbers as spelled and member names as recorded, passing every
+   * string, at any depth and in arrays too, through the redactor with the name of its member.
    */
   private void writeRedactedCause(JsonGenerator json, JsonText cause) throws IOException {
     try (JsonParser parser = FACTORY.createParser(cause.text())) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         switch (token) {
           case VALUE_STRING -> {
-            boolean message =
-                parser.getParsingContext().inObject() && "message".equals(parser.currentName());
-            json.writeString(message ? redactor.apply(parser.getText()) : parser.getText());
+            String member = parser.getParsingContext().inObject() ? parser.currentName() : null;
+            json.writeString(redactor.redact(member, parser.getText()));
           }
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> json.writeNumber(parser.getText());
           default -> json.copyCurrentEvent(parser);

@@ -70,7 +70,7 @@ class RefusedWriteAuditRoutingTest {
             failing,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
-        message -> message,
+        (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT)
             .withWriteLimits(new WriteLimits(MAX_BATCH_EVENTS, 4, 2)));
   }

@@ -121,6 +121,15 @@ class RenderedDocumentsTest {
     assertFalse(EntityTags.noneMatchHits(List.of(), tag));
   }
 
+  /** Redaction masks more since format 2: a client must not keep a document format 1 served. */
+  @Test
+  void givenATagOfTheFormatBeforeTheWiderRedaction_whenCompared_thenItNoLongerMatches() {
+    String tag = EntityTags.of(ID, 3);
+    String formatOne = tag.replaceFirst("^\"\\d+-", "\"1-");
+
+    assertFalse(EntityTags.noneMatchHits(List.of(formatOne), tag), formatOne);
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       if (!latch.await(10, TimeUnit.SECONDS)) {

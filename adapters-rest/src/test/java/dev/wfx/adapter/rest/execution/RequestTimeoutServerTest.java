@@ -82,7 +82,7 @@ class RequestTimeoutServerTest {
             FIXTURE.auditRefusedWrite,
             slowForTwoKeys,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
-        message -> message,
+        (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT).withRequestTimeout(REQUEST_TIMEOUT),
         new ServiceGate(),
         Metrics.globalRegistry());

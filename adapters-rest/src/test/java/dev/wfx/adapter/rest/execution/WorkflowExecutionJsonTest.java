@@ -1,7 +1,9 @@
 package dev.wfx.adapter.rest.execution;
 
 import static dev.wfx.adapter.rest.testing.JsonSchemaCheck.assertValidDocument;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +12,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wfx.adapter.rest.testing.Documents;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.ExecutionStatus;
+import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.JsonText;
+import dev.wfx.domain.history.KnownEventType;
+import dev.wfx.domain.history.Payload;
+import dev.wfx.domain.redaction.CredentialRedactor;
+import dev.wfx.domain.view.DocumentEvent;
+import dev.wfx.domain.view.DocumentFailure;
 import dev.wfx.domain.view.ExecutionDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +35,7 @@ class WorkflowExecutionJsonTest {
 
   private static final ExecutionId ID = ExecutionId.of("wf_4f2bAbCdEfGhIjKlMnOpQr/exec_9a0cAbCdEfGhIjKlMnOpQr");
 
-  private final WorkflowExecutionJson writer = new WorkflowExecutionJson(message -> "<" + message + ">");
+  private final WorkflowExecutionJson writer = new WorkflowExecutionJson((member, value) -> "<" + value + ">");
 
   private String json(ExecutionDocument document) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,10 +120,49 @@ class WorkflowExecutionJsonTest {
   }
 
   @Test
-  void givenAFailureCause_whenWritten_thenEveryMessageIsRedactedAndNumbersKeepTheirSpelling() throws IOException {
+  void givenAFailureCause_whenWritten_thenEveryStringIsRedactedAndNumbersKeepTheirSpelling() throws IOException {
     assertTrue(json(Documents.failedRun(ID)).contains(
         "\"failure\":{\"message\":\"Activity task failed\",\"cause\":{\"message\":\"<Authorization: Bearer abc>\","
-            + "\"source\":\"\",\"n\":1.50,\"cause\":{\"message\":\"<token=xyz>\",\"big\":1e3}}}"));
+            + "\"source\":\"<>\",\"n\":1.50,\"cause\":{\"message\":\"<token=xyz>\",\"big\":1e3}}}"));
+  }
+
+  @Test
+  void givenCredentialsAnywhereInACause_whenServedWithTheCredentialRedactor_thenNoneRemainsAndTheKeysStay()
+      throws IOException {
+    String details =
+        Base64.getEncoder().encodeToString("{\"password\": \"b64-pw\"}".getBytes(StandardCharsets.UTF_8));
+    String cause =
+        "{\"message\":\"upstream failed\",\"stackTrace\":\"Traceback:\\n  GET https://u:trace-pw@h/\\n"
+            + "  Authorization: Bearer trace-token\\n\",\"encodedAttributes\":{\"items\":[\"ok\","
+            + "[\"nested password=array-pw\"]]},\"applicationFailureInfo\":{\"type\":\"HTTPError\","
+            + "\"details\":{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},\"data\":\""
+            + details + "\"}]}},\"headers\":{\"password\":\"member-pw\"},"
+            + "\"cause\":{\"message\":\"token=inner-token\",\"n\":1.50}}";
+    ExecutionDocument failed =
+        new ExecutionDocument(ID, "run", Documents.START, Documents.START, Documents.START, ExecutionStatus.FAILED,
+            "Other", "q", 2, null,
+            List.of(new DocumentEvent(EventId.of(2), Documents.START, KnownEventType.WORKFLOW_EXECUTION_FAILED, 7,
+                null, new DocumentFailure("boom", JsonText.of(cause)), Payload.ABSENT, null, null, null)),
+            Map.of());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    new WorkflowExecutionJson(CredentialRedactor::redact).write(failed, out);
+
+    String json = out.toString(StandardCharsets.UTF_8);
+    JsonNode served = new ObjectMapper().readTree(json).path("events").get(0).path("failure").path("cause");
+    assertAll(
+        () -> assertFalse(json.contains("trace-pw"), json),
+        () -> assertFalse(json.contains("trace-token"), json),
+        () -> assertFalse(json.contains("array-pw"), json),
+        () -> assertFalse(json.contains(details), json),
+        () -> assertFalse(json.contains("member-pw"), json),
+        () -> assertFalse(json.contains("inner-token"), json),
+        () -> assertTrue(served.path("stackTrace").asText().contains("Authorization: Bearer [REDACTED]"), json),
+        () -> assertEquals("nested password=[REDACTED]", served.path("encodedAttributes").path("items").get(1).get(0).asText()),
+        () -> assertEquals("[REDACTED]", served.path("headers").path("password").asText()),
+        () -> assertTrue(json.contains("{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},\"data\":\"[REDACTED]\"}"), json),
+        () -> assertTrue(json.contains("\"cause\":{\"message\":\"token=[REDACTED]\",\"n\":1.50}"), json));
+    assertValidDocument(json);
   }
 
   @Test

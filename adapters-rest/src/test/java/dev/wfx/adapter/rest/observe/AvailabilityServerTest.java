@@ -123,7 +123,7 @@ class AvailabilityServerTest {
             new AuditRefusedWriteService(trailDown, Clock.systemUTC()),
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(trailDown)),
-        message -> message,
+        (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT),
         new ServiceGate(),
         Services.get(MeterRegistry.class));

@@ -44,7 +44,7 @@ class ShuttingDownServerTest {
             FIXTURE.auditRefusedWrite,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
-        message -> message,
+        (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT),
         GATE,
         Services.get(MeterRegistry.class));

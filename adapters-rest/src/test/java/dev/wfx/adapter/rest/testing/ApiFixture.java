@@ -79,7 +79,7 @@ public final class ApiFixture {
             auditRefusedWrite,
             authenticateCaller,
             new ListWriteAuditsService(auditTrail)),
-        message -> message.replace("secret", "[REDACTED]"),
+        (member, value) -> value.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }
 
