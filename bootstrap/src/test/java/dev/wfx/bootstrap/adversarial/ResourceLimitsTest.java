@@ -193,15 +193,27 @@ class ResourceLimitsTest {
   }
 
   @Test
-  void givenOneHundredThousandTinyEvents_whenPostedAsOneBatch_thenAllAreStored() {
+  void givenAsManyTinyEventsAsABatchMayHold_whenPostedAsOneBatch_thenAllAreStored() {
+    String id = Histories.tracecatId();
+    byte[] body = Histories.runningHistory(51_200).getBytes(StandardCharsets.UTF_8);
+
+    RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
+
+    assertEquals(201, response.status(), response::comparable);
+    assertTrue(response.text().contains("\"history_length\":51200"), response::comparable);
+    assertTrue(SERVICE.stored(id).contains("\"history_length\":51200,"));
+  }
+
+  @Test
+  void givenOneHundredThousandTinyEvents_whenPostedAsOneBatch_thenItIsTooLargeAndNothingIsStored() {
     String id = Histories.tracecatId();
     byte[] body = Histories.runningHistory(100_000).getBytes(StandardCharsets.UTF_8);
 
     RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
-    assertEquals(201, response.status(), response::comparable);
-    assertTrue(response.text().contains("\"history_length\":100000"), response::comparable);
-    assertTrue(SERVICE.stored(id).contains("\"history_length\":100000,"));
+    assertEquals(413, response.status(), response::comparable);
+    assertTrue(response.text().contains("A batch holds at most 51200 events"), response::comparable);
+    assertEquals(404, SERVICE.get(SeededService.path(id).replace("/history", ""), SERVICE.userA).status());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.wfx.bootstrap.reliability;
 import dev.wfx.adapter.persistence.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,10 +47,24 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(name -> name.startsWith("WFX_"));
     try {
       ServiceProcess service = new ServiceProcess(builder.start(), port);
-      service.awaitReady(Duration.ofSeconds(60));
+      try {
+        service.awaitReady(Duration.ofSeconds(60));
+      } catch (IllegalStateException notReady) {
+        throw new IllegalStateException(notReady.getMessage() + "; its output ends:\n" + tail(log), notReady);
+      }
       return service;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start wfx", e);
+    }
+  }
+
+  /** The last lines the process wrote, for the message of a failed start. */
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
     }
   }
 

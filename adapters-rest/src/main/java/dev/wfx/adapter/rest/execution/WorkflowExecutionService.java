@@ -141,7 +141,9 @@ public final class WorkflowExecutionService implements HttpService {
                       "Too many writes in flight: "
                           + tooMany.reason()
                           + ". Send the batch again shortly.")
-                  .withHeader(HeaderValues.create(HeaderNames.RETRY_AFTER, "1")));
+                  .withHeader(HeaderValues.create(HeaderNames.RETRY_AFTER, "1"))
+                  // The body is left unread: draining it would wait on the client, untimed.
+                  .withHeader(HeaderValues.CONNECTION_CLOSE));
       case WriteAdmission.Admission.Admitted admitted -> {
         try (admitted) {
           List<HistoryEvent> batch = readBatch(request, deadline, refused);
