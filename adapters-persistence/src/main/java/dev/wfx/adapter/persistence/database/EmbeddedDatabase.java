@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeoutException;
  * loopback TCP, with a password that only wfx's operating-system user can read.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+  /** How long the server may take to accept its first login. */
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
   /** How long an orphaned server gets to shut down before it is killed. */
   private static final long ORPHAN_STOP_SECONDS = 20;
@@ -75,6 +79,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               // The owner closes it; a JVM hook would race the pool's own shutdown.
               .setRegisterShutdownHook(false)
+              // The library's 10 s is too short for a first start (initdb, securing, start) on a
+              // busy machine; a server that did not come up is stopped, so waiting costs nothing.
+              .setPGStartupWait(STARTUP_WAIT)
               // The library turns it off for speed; acknowledged batches must survive a crash.
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("listen_addresses", "localhost")
