@@ -111,18 +111,19 @@ public final class PostgresPersistence implements AutoCloseable {
         Math.max(250, Math.min(1_000, settings.connectionTimeout().toMillis() / 2)));
     // The driver's own bounds, in whole seconds: opening a connection to a host that does not
     // answer, and a socket that stays silent (a database gone without closing the connection)
-    // for longer than a statement may run.
+    // for longer than a statement may run. As text: HikariCP hands these to the driver as they
+    // are, and the driver ignores a value that is not a String.
     int connectSeconds = wholeSeconds(settings.connectionTimeout());
-    config.addDataSourceProperty("connectTimeout", connectSeconds);
-    config.addDataSourceProperty("loginTimeout", connectSeconds);
+    config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
     config.addDataSourceProperty(
-        "socketTimeout", wholeSeconds(settings.statementTimeout()) + connectSeconds);
-    config.addDataSourceProperty("tcpKeepAlive", true);
+        "socketTimeout", String.valueOf(wholeSeconds(settings.statementTimeout()) + connectSeconds));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     if (settings.transactionPooling()) {
       // A statement the driver prepares on the server lives in one server session, which a
       // transaction pooler gives the next transaction of anyone: "prepared statement S_2 already
       // exists" (PgBouncer before 1.21). Unnamed statements last one round trip and are safe.
-      config.addDataSourceProperty("prepareThreshold", 0);
+      config.addDataSourceProperty("prepareThreshold", "0");
     }
     // Bounds every statement, so a stuck query frees its connection instead of draining the pool.
     config.setConnectionInitSql(
