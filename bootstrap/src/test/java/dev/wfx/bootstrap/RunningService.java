@@ -186,6 +186,11 @@ public final class RunningService implements AutoCloseable {
     return server.port();
   }
 
+  /** The database and schema the service uses, as the test server reaches it directly. */
+  public DatabaseSettings databaseSettings() {
+    return database.settings();
+  }
+
   /** What the service printed on its console so far. */
   public String console() {
     return console.toString(StandardCharsets.UTF_8);
