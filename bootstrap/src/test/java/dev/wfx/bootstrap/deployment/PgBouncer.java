@@ -122,6 +122,8 @@ public final class PgBouncer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
+      // A fixture a failed test never closes still ends with the test JVM.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
       PgBouncer bouncer = new PgBouncer(process, directory, port, mode);
       bouncer.awaitListening(Duration.ofSeconds(10));
       return bouncer;
