@@ -38,13 +38,19 @@ sealed interface CommandLine {
             WFX_DB_POOL_SIZE           10          most database connections held
             WFX_DB_CONNECTION_TIMEOUT  PT2S        longest wait for a database connection
             WFX_DB_STATEMENT_TIMEOUT   PT5S        PostgreSQL cancels a statement running longer
+            WFX_DB_LISTEN_URL          (none)      JDBC URL of the database itself for LISTEN,
+                                                   when WFX_DB_URL leads through a pooler
+            WFX_DB_TRANSACTION_POOLING false       true when WFX_DB_URL leads through a pooler
+                                                   in transaction mode (PgBouncer): no
+                                                   server-side prepared statements
             WFX_DATA_DIR               data        the embedded PostgreSQL keeps its data in
                                                    <dir>/postgres; a relative dir lies in the
                                                    installation (the checkout wfx.jar was built
                                                    in, or the directory holding wfx.jar)
             WFX_API_KEY_CACHE          true        keep keys in memory until PostgreSQL notifies
-                                                   a change; false behind a proxy without
-                                                   LISTEN/NOTIFY (set it alike for wfx keys)
+                                                   a change (LISTEN); false behind a pooler
+                                                   without WFX_DB_LISTEN_URL (set it alike for
+                                                   wfx keys)
             WFX_MAX_BODY_BYTES         67108864    largest history body a POST may send
             WFX_DOCUMENT_CACHE_BYTES   134217728   memory for rendered documents; 0: off
             WFX_MAX_BATCH_EVENTS       51200       most events one POST may hold

@@ -21,6 +21,16 @@ final class Settings {
     Config db = config.get("wfx.db");
     String url = db.get("url").asString().orElse("").trim();
     Path dataDir = dataDirectory(config).resolve("postgres");
+    String listenUrl =
+        db.get("listen-url").asString().map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+    boolean transactionPooling = flag(db.get("transaction-pooling"), false);
+    boolean apiKeyCache = flag(config.get("wfx.api-key-cache"), true);
+    if (transactionPooling && apiKeyCache && listenUrl == null) {
+      throw new IllegalArgumentException(
+          "WFX_DB_TRANSACTION_POOLING=true: LISTEN for key changes needs a direct connection; set"
+              + " WFX_DB_LISTEN_URL to the database itself (not the pooler), or"
+              + " WFX_API_KEY_CACHE=false");
+    }
     return new DatabaseSettings(
         url.isEmpty() ? null : url,
         db.get("user").asString().orElse("postgres"),
@@ -31,7 +41,9 @@ final class Settings {
         duration(db.get("statement-timeout"), DatabaseSettings.DEFAULT_STATEMENT_TIMEOUT),
         dataDir,
         db.get("embedded-port").asInt().orElse(0),
-        flag(config.get("wfx.api-key-cache"), true));
+        apiKeyCache,
+        listenUrl,
+        transactionPooling);
   }
 
   /**

@@ -22,6 +22,8 @@ public final class WfxConfig {
           Map.entry("WFX_DB_POOL_SIZE", "wfx.db.pool-size"),
           Map.entry("WFX_DB_CONNECTION_TIMEOUT", "wfx.db.connection-timeout"),
           Map.entry("WFX_DB_STATEMENT_TIMEOUT", "wfx.db.statement-timeout"),
+          Map.entry("WFX_DB_LISTEN_URL", "wfx.db.listen-url"),
+          Map.entry("WFX_DB_TRANSACTION_POOLING", "wfx.db.transaction-pooling"),
           Map.entry("WFX_DATA_DIR", "wfx.data-dir"),
           Map.entry("WFX_MAX_BODY_BYTES", "wfx.max-body-bytes"),
           Map.entry("WFX_MAX_BATCH_EVENTS", "wfx.max-batch-events"),

@@ -4,6 +4,7 @@ import dev.wfx.adapter.persistence.DatabaseSettings;
 import dev.wfx.adapter.persistence.TestDatabase;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
+import dev.wfx.bootstrap.deployment.PgBouncer;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.config.Config;
@@ -24,6 +25,11 @@ import java.util.Map;
  * Test fixture: the real service ({@link WfxServer}, the real composition root) on a free port of
  * 127.0.0.1, on a fresh schema of the test PostgreSQL, configured by {@code WFX_*} variables as
  * {@code bin/wfx} would be ({@link #with()}); closing it stops the server and drops the schema.
+ *
+ * <p>With the system property {@code wfx.test.pgbouncer} ({@code session} or {@code transaction}),
+ * the service reaches its database through a real PgBouncer in that pool mode, configured as the
+ * deployment guide says (the listening sessions go to the database itself); the Maven profile
+ * {@code deployment} runs the API suite so.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -31,6 +37,7 @@ public final class RunningService implements AutoCloseable {
   static final String ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
 
   private final TestDatabase database;
+  private final PgBouncer pooler;
   private final Map<String, String> environment;
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final WfxServer server;
@@ -39,13 +46,27 @@ public final class RunningService implements AutoCloseable {
   private RunningService(TestDatabase database, Map<String, String> environment) {
     this.database = database;
     this.environment = Map.copyOf(environment);
+    PgBouncer started = null;
     try {
+      started = pooler(database.settings());
+      this.pooler = started;
       this.server = WfxServer.start(config(), new PrintStream(console, true, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
+      if (started != null) {
+        started.close();
+      }
       database.close();
       throw e;
     }
     this.client = new ApiClient(server.port());
+  }
+
+  /** The PgBouncer the system property {@code wfx.test.pgbouncer} asks for, or null. */
+  private static PgBouncer pooler(DatabaseSettings db) {
+    String mode = System.getProperty("wfx.test.pgbouncer", "");
+    return mode.isBlank()
+        ? null
+        : PgBouncer.start(db.url(), db.user(), db.password(), db.schema(), PgBouncer.Mode.named(mode));
   }
 
   /** The service with {@link #ADMIN_KEY} as its first admin key, and the defaults otherwise. */
@@ -121,7 +142,13 @@ public final class RunningService implements AutoCloseable {
     Map<String, String> fixed = new HashMap<>();
     fixed.put("server.host", "127.0.0.1");
     fixed.put("server.port", "0");
-    fixed.put("wfx.db.url", db.url());
+    fixed.put("wfx.db.url", pooler == null ? db.url() : pooler.url());
+    if (pooler != null) {
+      fixed.put("wfx.db.listen-url", db.url());
+      fixed.put(
+          "wfx.db.transaction-pooling",
+          String.valueOf(pooler.mode() == PgBouncer.Mode.TRANSACTION));
+    }
     fixed.put("wfx.db.user", db.user());
     fixed.put("wfx.db.password", db.password());
     fixed.put("wfx.db.schema", db.schema());
@@ -159,6 +186,11 @@ public final class RunningService implements AutoCloseable {
     return server.port();
   }
 
+  /** The database and schema the service uses, as the test server reaches it directly. */
+  public DatabaseSettings databaseSettings() {
+    return database.settings();
+  }
+
   /** What the service printed on its console so far. */
   public String console() {
     return console.toString(StandardCharsets.UTF_8);
@@ -188,6 +220,9 @@ public final class RunningService implements AutoCloseable {
     try {
       server.stop();
     } finally {
+      if (pooler != null) {
+        pooler.close();
+      }
       database.close();
     }
   }

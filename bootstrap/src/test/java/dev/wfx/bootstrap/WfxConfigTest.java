@@ -115,4 +115,78 @@ class WfxConfigTest {
             () -> Settings.database(WfxConfig.load(Map.of("WFX_API_KEY_CACHE", "off"))));
     assertTrue(typo.getMessage().contains("wfx.api-key-cache"), typo.getMessage());
   }
+
+  @Test
+  void givenAPoolerAndTheDatabaseBehindIt_whenLoaded_thenPooledAndListeningUrlsDiffer() {
+    var settings =
+        Settings.database(
+            WfxConfig.load(
+                Map.of(
+                    "WFX_DB_URL", "jdbc:postgresql://pgbouncer:6432/wfx",
+                    "WFX_DB_LISTEN_URL", "jdbc:postgresql://db:5432/wfx",
+                    "WFX_DB_TRANSACTION_POOLING", "true")));
+
+    assertEquals("jdbc:postgresql://pgbouncer:6432/wfx", settings.url());
+    assertEquals("jdbc:postgresql://db:5432/wfx", settings.listeningUrl());
+    assertTrue(settings.transactionPooling());
+  }
+
+  @Test
+  void givenNoListenUrl_whenLoaded_thenListeningGoesThroughTheDatabaseUrl() {
+    var settings =
+        Settings.database(WfxConfig.load(Map.of("WFX_DB_URL", "jdbc:postgresql://db:5432/wfx")));
+
+    assertEquals("jdbc:postgresql://db:5432/wfx", settings.listeningUrl());
+    assertFalse(settings.transactionPooling());
+  }
+
+  @Test
+  void givenTransactionPoolingWithTheKeyCacheAndNoListenUrl_whenLoaded_thenTheWayOutIsNamed() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Settings.database(
+                    WfxConfig.load(
+                        Map.of(
+                            "WFX_DB_URL", "jdbc:postgresql://pgbouncer:6432/wfx",
+                            "WFX_DB_TRANSACTION_POOLING", "true"))));
+
+    assertTrue(refused.getMessage().contains("WFX_DB_LISTEN_URL"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("WFX_API_KEY_CACHE=false"), refused.getMessage());
+  }
+
+  @Test
+  void givenTransactionPoolingWithoutTheKeyCache_whenLoaded_thenNoListenUrlIsNeeded() {
+    var settings =
+        Settings.database(
+            WfxConfig.load(
+                Map.of(
+                    "WFX_DB_URL", "jdbc:postgresql://pgbouncer:6432/wfx",
+                    "WFX_DB_TRANSACTION_POOLING", "true",
+                    "WFX_API_KEY_CACHE", "false")));
+
+    assertTrue(settings.transactionPooling());
+    assertFalse(settings.apiKeyCache());
+  }
+
+  @Test
+  void givenAListenUrlOrPoolingWithoutADatabaseUrl_whenLoaded_thenItIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Settings.database(
+                WfxConfig.load(Map.of("WFX_DB_LISTEN_URL", "jdbc:postgresql://db:5432/wfx"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Settings.database(WfxConfig.load(Map.of("WFX_DB_TRANSACTION_POOLING", "true"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Settings.database(
+                WfxConfig.load(
+                    Map.of(
+                        "WFX_DB_URL", "jdbc:postgresql://db:5432/wfx",
+                        "WFX_DB_LISTEN_URL", "postgres://db:5432/wfx"))));
+  }
 }

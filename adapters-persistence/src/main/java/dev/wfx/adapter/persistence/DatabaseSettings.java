@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  * @param embeddedDataDir the embedded PostgreSQL's data directory, kept across restarts
  * @param embeddedPort the embedded PostgreSQL's port; 0 for any free port
  * @param apiKeyCache whether keys found by digest are kept in memory between changes, which
- *     PostgreSQL notifies (LISTEN/NOTIFY); off for a proxy that does not carry notifications, such
- *     as PgBouncer in transaction mode
+ *     PostgreSQL notifies (LISTEN/NOTIFY)
+ * @param listenUrl the JDBC URL of the sessions that LISTEN, when {@code url} leads through a
+ *     connection pooler that does not carry notifications; null to listen through {@code url}
+ * @param transactionPooling whether {@code url} leads through a pooler in transaction mode (such as
+ *     PgBouncer's {@code pool_mode = transaction}), which hands each transaction to whichever server
+ *     session is free: the driver then prepares no statement on the server, and LISTEN, which lasts
+ *     as long as its session, needs the {@code listenUrl} or no key cache
  */
 public record DatabaseSettings(
     String url,
@@ -33,7 +38,11 @@ public record DatabaseSettings(
     Duration statementTimeout,
     Path embeddedDataDir,
     int embeddedPort,
-    boolean apiKeyCache) {
+    boolean apiKeyCache,
+    String listenUrl,
+    boolean transactionPooling) {
+
+  private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
   public static final String DEFAULT_SCHEMA = "public";
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -45,8 +54,21 @@ public record DatabaseSettings(
   private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   public DatabaseSettings {
-    if (url != null && !url.startsWith("jdbc:postgresql:")) {
+    if (url != null && !url.startsWith(JDBC_PREFIX)) {
       throw new IllegalArgumentException("the database URL must be a jdbc:postgresql: URL");
+    }
+    if (listenUrl != null && !listenUrl.startsWith(JDBC_PREFIX)) {
+      throw new IllegalArgumentException("the listen URL must be a jdbc:postgresql: URL");
+    }
+    if (url == null && (listenUrl != null || transactionPooling)) {
+      throw new IllegalArgumentException(
+          "a listen URL and transaction pooling apply to a database URL; the embedded PostgreSQL"
+              + " is reached directly");
+    }
+    if (transactionPooling && apiKeyCache && listenUrl == null) {
+      throw new IllegalArgumentException(
+          "behind a pooler in transaction mode, LISTEN needs a direct connection: give the listen"
+              + " URL of the database itself, or turn the API key cache off");
     }
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
@@ -79,7 +101,9 @@ public record DatabaseSettings(
         DEFAULT_STATEMENT_TIMEOUT,
         DEFAULT_EMBEDDED_DATA_DIR,
         0,
-        true);
+        true,
+        null,
+        false);
   }
 
   /** An embedded PostgreSQL keeping its data in {@code dataDir}, on any free port. */
@@ -94,7 +118,9 @@ public record DatabaseSettings(
         DEFAULT_STATEMENT_TIMEOUT,
         dataDir,
         0,
-        true);
+        true,
+        null,
+        false);
   }
 
   public boolean isEmbedded() {
@@ -112,7 +138,9 @@ public record DatabaseSettings(
         statementTimeout,
         embeddedDataDir,
         embeddedPort,
-        apiKeyCache);
+        apiKeyCache,
+        listenUrl,
+        transactionPooling);
   }
 
   public DatabaseSettings withPoolSize(int size) {
@@ -126,7 +154,9 @@ public record DatabaseSettings(
         statementTimeout,
         embeddedDataDir,
         embeddedPort,
-        apiKeyCache);
+        apiKeyCache,
+        listenUrl,
+        transactionPooling);
   }
 
   public DatabaseSettings withApiKeyCache(boolean enabled) {
@@ -140,7 +170,34 @@ public record DatabaseSettings(
         statementTimeout,
         embeddedDataDir,
         embeddedPort,
-        enabled);
+        enabled,
+        listenUrl,
+        transactionPooling);
+  }
+
+  /**
+   * Behind a connection pooler: the pooled connections go to {@code url}, the listening sessions to
+   * {@code directUrl} (null: through {@code url} too, which a session-mode pooler carries).
+   */
+  public DatabaseSettings behindPooler(String directUrl, boolean transactionMode) {
+    return new DatabaseSettings(
+        url,
+        user,
+        password,
+        schema,
+        poolSize,
+        connectionTimeout,
+        statementTimeout,
+        embeddedDataDir,
+        embeddedPort,
+        apiKeyCache,
+        directUrl,
+        transactionMode);
+  }
+
+  /** Where the sessions that LISTEN connect: the listen URL, else the database URL. */
+  public String listeningUrl() {
+    return listenUrl == null ? url : listenUrl;
   }
 
   @Override
@@ -155,6 +212,8 @@ public record DatabaseSettings(
         + poolSize
         + ", apiKeyCache="
         + apiKeyCache
+        + (listenUrl == null ? "" : ", listenUrl=" + listenUrl)
+        + (transactionPooling ? ", transactionPooling=true" : "")
         + "]";
   }
 

@@ -61,7 +61,8 @@ public final class PostgresPersistence implements AutoCloseable {
     PostgresApiKeys storedKeys = new PostgresApiKeys(dbClient);
     this.apiKeyCache =
         settings.apiKeyCache()
-            ? new CachingApiKeys(storedKeys, "schema " + settings.schema(), plainConnections(pool))
+            ? new CachingApiKeys(
+                storedKeys, "schema " + settings.schema(), listeningConnections(pool, settings))
             : null;
     this.apiKeys = apiKeyCache == null ? storedKeys : apiKeyCache;
     this.auditTrail = new PostgresAuditTrail(dbClient);
@@ -110,13 +111,20 @@ public final class PostgresPersistence implements AutoCloseable {
         Math.max(250, Math.min(1_000, settings.connectionTimeout().toMillis() / 2)));
     // The driver's own bounds, in whole seconds: opening a connection to a host that does not
     // answer, and a socket that stays silent (a database gone without closing the connection)
-    // for longer than a statement may run.
+    // for longer than a statement may run. As text: HikariCP hands these to the driver as they
+    // are, and the driver ignores a value that is not a String.
     int connectSeconds = wholeSeconds(settings.connectionTimeout());
-    config.addDataSourceProperty("connectTimeout", connectSeconds);
-    config.addDataSourceProperty("loginTimeout", connectSeconds);
+    config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+    config.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
     config.addDataSourceProperty(
-        "socketTimeout", wholeSeconds(settings.statementTimeout()) + connectSeconds);
-    config.addDataSourceProperty("tcpKeepAlive", true);
+        "socketTimeout", String.valueOf(wholeSeconds(settings.statementTimeout()) + connectSeconds));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    if (settings.transactionPooling()) {
+      // A statement the driver prepares on the server lives in one server session, which a
+      // transaction pooler gives the next transaction of anyone: "prepared statement S_2 already
+      // exists" (PgBouncer before 1.21). Unnamed statements last one round trip and are safe.
+      config.addDataSourceProperty("prepareThreshold", "0");
+    }
     // Bounds every statement, so a stuck query frees its connection instead of draining the pool.
     config.setConnectionInitSql(
         "SET statement_timeout = " + settings.statementTimeout().toMillis());
@@ -125,10 +133,12 @@ public final class PostgresPersistence implements AutoCloseable {
 
   /**
    * Plain connections with the pool's settings, for listening to key changes: a LISTEN lasts as
-   * long as its session, so it cannot borrow a pooled connection for good.
+   * long as its session, so it cannot borrow a pooled connection for good, and behind a pooler it
+   * goes to the database directly when a listen URL is given.
    */
-  private static ChannelListener.Connector plainConnections(HikariDataSource pool) {
-    String url = pool.getJdbcUrl();
+  private static ChannelListener.Connector listeningConnections(
+      HikariDataSource pool, DatabaseSettings settings) {
+    String url = settings.isEmbedded() ? pool.getJdbcUrl() : settings.listeningUrl();
     Properties properties = ReconnectingDataSource.driverProperties(pool);
     return () -> DriverManager.getConnection(url, properties);
   }

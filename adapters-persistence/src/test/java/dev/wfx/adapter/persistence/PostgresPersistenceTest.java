@@ -1,6 +1,7 @@
 package dev.wfx.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import dev.wfx.domain.access.KeyDigest;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.workspace.WorkspaceId;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /** The started adapter: migrated schema, connection settings, health. */
 class PostgresPersistenceTest {
@@ -100,6 +103,55 @@ class PostgresPersistenceTest {
   @Test
   void givenDefaultSettings_thenEveryConnectionHasTheStatementTimeout() throws SQLException {
     assertEquals(List.of("5s"), strings("SHOW statement_timeout"));
+  }
+
+  @Test
+  void givenDefaultSettings_thenPooledConnectionsCarryTheDriverTimeouts() throws SQLException {
+    try (Connection connection = database.persistence().dataSource().getConnection()) {
+      // socketTimeout: the statement timeout (5 s) and the connection timeout (2 s).
+      assertEquals(7_000, connection.getNetworkTimeout());
+      assertEquals(5, connection.unwrap(PGConnection.class).getPrepareThreshold());
+    }
+  }
+
+  @Test
+  void givenTransactionPooling_thenPooledConnectionsPrepareNoStatementOnTheServer()
+      throws SQLException {
+    DatabaseSettings pooled =
+        database.settings().behindPooler(database.settings().url(), true).withPoolSize(2);
+    try (PostgresPersistence behindPooler = PostgresPersistence.start(pooled);
+        Connection connection = behindPooler.dataSource().getConnection()) {
+      assertEquals(0, connection.unwrap(PGConnection.class).getPrepareThreshold());
+    }
+  }
+
+  @Test
+  void givenAListenUrl_thenTheKeyListenerConnectsThereAndNotToThePooledUrl() throws Exception {
+    int nobodyListens;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      nobodyListens = socket.getLocalPort();
+    }
+    DatabaseSettings elsewhere =
+        database
+            .settings()
+            .behindPooler("jdbc:postgresql://127.0.0.1:" + nobodyListens + "/wfx", false)
+            .withPoolSize(2);
+    DatabaseSettings direct =
+        database.settings().behindPooler(database.settings().url(), false).withPoolSize(2);
+    try (PostgresPersistence deaf = PostgresPersistence.start(elsewhere);
+        PostgresPersistence hearing = PostgresPersistence.start(direct)) {
+      KeyDigest unknown = new KeyDigest(String.format("%064x", 424242));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!hearing.apiKeyCacheInUse() && System.nanoTime() < deadline) {
+        hearing.apiKeys().findByDigest(unknown);
+        deaf.apiKeys().findByDigest(unknown);
+        Thread.sleep(20);
+      }
+
+      assertTrue(hearing.apiKeyCacheInUse(), "listening through the listen URL");
+      assertFalse(deaf.apiKeyCacheInUse(), "a listen URL nobody answers: no listening");
+      assertTrue(deaf.isHealthy(), "the pool does not use the listen URL");
+    }
   }
 
   @Test

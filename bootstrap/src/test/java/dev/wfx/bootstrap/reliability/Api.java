@@ -24,7 +24,8 @@ final class Api {
   static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   /** An answer, and how long it took. */
-  record Answer(int status, String body, String retryAfter, String requestId, long nanos) {
+  record Answer(
+      int status, String body, String retryAfter, String requestId, String entityTag, long nanos) {
 
     boolean ok() {
       return status >= 200 && status < 300;
@@ -70,6 +71,12 @@ final class Api {
     return send(HttpRequest.newBuilder(uri(executionId, "")).GET());
   }
 
+  /** A conditional read: {@code 304} while the document still has this entity tag. */
+  Answer getIfNoneMatch(String executionId, String entityTag) {
+    return send(
+        HttpRequest.newBuilder(uri(executionId, "")).header("If-None-Match", entityTag).GET());
+  }
+
   Answer path(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
@@ -105,12 +112,13 @@ final class Api {
           response.body(),
           response.headers().firstValue("Retry-After").orElse(null),
           response.headers().firstValue("X-Request-Id").orElse(null),
+          response.headers().firstValue("ETag").orElse(null),
           System.nanoTime() - start);
     } catch (IOException e) {
-      return new Answer(-1, e.toString(), null, null, System.nanoTime() - start);
+      return new Answer(-1, e.toString(), null, null, null, System.nanoTime() - start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(-1, e.toString(), null, null, System.nanoTime() - start);
+      return new Answer(-1, e.toString(), null, null, null, System.nanoTime() - start);
     }
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 16 writers send overlapping batches of one execution while readers read it: the stored history
- * is the exact union, every answer is 2xx or 409, and no reader sees a torn history.
+ * is the exact union, every answer is 2xx or 409, and no reader sees a torn history or one shorter
+ * than it saw before, from whichever instance it reads.
  */
 class ConcurrentWritersTest {
 
@@ -36,47 +37,68 @@ class ConcurrentWritersTest {
               Services.config(Services.settings(database.settings(), 0)),
               new PrintStream(OutputStream.nullOutputStream()));
       try {
-        Api api = new Api(server.port(), Services.ADMIN_KEY);
-        String id = "race-" + UUID.randomUUID();
-        List<String> violations = new CopyOnWriteArrayList<>();
-        AtomicLong conflicts = new AtomicLong();
-        AtomicLong reads = new AtomicLong();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        List<Thread> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-          writers.add(Thread.ofPlatform().start(() -> write(api, id, violations, conflicts)));
-        }
-        List<Thread> readers = new ArrayList<>();
-        for (int r = 0; r < READERS; r++) {
-          readers.add(Thread.ofPlatform().start(() -> read(api, id, writing, violations, reads)));
-        }
-        for (Thread writer : writers) {
-          writer.join(120_000);
-        }
-        writing.set(false);
-        for (Thread reader : readers) {
-          reader.join(30_000);
-        }
-
-        Api.Document document = Api.document(api.get(id));
-        System.out.printf(
-            "RACE writers=%d batches_each=%d conflicts_409=%d reads=%d final_length=%d%n",
-            WRITERS, (LAST - BATCH) / STEP + 1, conflicts.get(), reads.get(), document.historyLength());
-        assertEquals(List.of(), violations);
-        assertEquals(LAST, document.historyLength());
-        assertEquals("COMPLETED", document.status());
-        assertEquals(LongStream.rangeClosed(1, LAST).boxed().toList(), document.eventIds());
+        race(List.of(new Api(server.port(), Services.ADMIN_KEY)));
       } finally {
         server.stop();
       }
     }
   }
 
-  /** Batches 1-10, 6-15, 11-20, …: each overlaps the one before; a 409 is resent. */
-  private static void write(Api api, String id, List<String> violations, AtomicLong conflicts) {
+  /**
+   * The race on these instances: each writer and reader sends each request to the next instance;
+   * {@link SeveralInstancesTest} runs it over three processes.
+   */
+  static void race(List<Api> instances) throws InterruptedException {
+    String id = "race-" + UUID.randomUUID();
+    List<String> violations = new CopyOnWriteArrayList<>();
+    AtomicLong conflicts = new AtomicLong();
+    AtomicLong reads = new AtomicLong();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      int first = w;
+      writers.add(
+          Thread.ofPlatform().start(() -> write(instances, first, id, violations, conflicts)));
+    }
+    List<Thread> readers = new ArrayList<>();
+    for (int r = 0; r < READERS; r++) {
+      int first = r;
+      readers.add(
+          Thread.ofPlatform().start(() -> read(instances, first, id, writing, violations, reads)));
+    }
+    for (Thread writer : writers) {
+      writer.join(120_000);
+    }
+    writing.set(false);
+    for (Thread reader : readers) {
+      reader.join(30_000);
+    }
+
+    System.out.printf(
+        "RACE instances=%d writers=%d batches_each=%d conflicts_409=%d reads=%d",
+        instances.size(), WRITERS, (LAST - BATCH) / STEP + 1, conflicts.get(), reads.get());
+    assertEquals(List.of(), violations);
+    for (Api api : instances) {
+      Api.Document document = Api.document(api.get(id));
+      System.out.printf(" final_length=%d", document.historyLength());
+      assertEquals(LAST, document.historyLength());
+      assertEquals("COMPLETED", document.status());
+      assertEquals(LongStream.rangeClosed(1, LAST).boxed().toList(), document.eventIds());
+    }
+    System.out.println();
+  }
+
+  /**
+   * Batches 1-10, 6-15, 11-20, …: each overlaps the one before; a 409 is resent. Each request goes
+   * to the next instance, starting with the {@code first}.
+   */
+  private static void write(
+      List<Api> instances, int first, String id, List<String> violations, AtomicLong conflicts) {
+    int request = first;
     for (long from = 1; from + BATCH - 1 <= LAST; from += STEP) {
       long to = from + BATCH - 1;
       for (int attempt = 1; ; attempt++) {
+        Api api = instances.get(request++ % instances.size());
         Api.Answer answer = api.post(id, Histories.batch(from, to, LAST));
         if (answer.ok()) {
           long duplicates = answer.member("duplicates");
@@ -95,12 +117,21 @@ class ConcurrentWritersTest {
     }
   }
 
-  /** Every document read is a prefix of the final history, consistent in itself. */
+  /**
+   * Every document read is a prefix of the final history, consistent in itself, and never shorter
+   * than the one read before it, from whichever instance.
+   */
   private static void read(
-      Api api, String id, AtomicBoolean writing, List<String> violations, AtomicLong reads) {
+      List<Api> instances,
+      int first,
+      String id,
+      AtomicBoolean writing,
+      List<String> violations,
+      AtomicLong reads) {
     long seen = 0;
+    int request = first;
     while (writing.get()) {
-      Api.Answer answer = api.get(id);
+      Api.Answer answer = instances.get(request++ % instances.size()).get(id);
       if (answer.status() == 404) {
         continue;
       }

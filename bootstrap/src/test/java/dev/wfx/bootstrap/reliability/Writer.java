@@ -7,11 +7,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Test fixture: a client that streams one execution's history in batches, as a Temporal exporter
- * would, resending a batch until it is acknowledged; it notes what it saw.
+ * would, resending a batch until it is acknowledged; it notes what it saw. Given several
+ * instances, it sends each request to the next one, as a round-robin load balancer would.
  */
 final class Writer implements Runnable {
 
-  private final Api api;
+  private final List<Api> instances;
   private final String executionId;
   private final int batchSize;
   private final long last;
@@ -27,7 +28,16 @@ final class Writer implements Runnable {
   final List<long[]> timings = new CopyOnWriteArrayList<>();
 
   Writer(Api api, String executionId, int batchSize, long last, BooleanSupplier keepGoing) {
-    this.api = api;
+    this(List.of(api), executionId, batchSize, last, keepGoing);
+  }
+
+  Writer(
+      List<Api> instances,
+      String executionId,
+      int batchSize,
+      long last,
+      BooleanSupplier keepGoing) {
+    this.instances = List.copyOf(instances);
     this.executionId = executionId;
     this.batchSize = batchSize;
     this.last = last;
@@ -41,9 +51,11 @@ final class Writer implements Runnable {
   @Override
   public void run() {
     long next = acknowledged.get() + 1;
+    int request = 0;
     while (next <= last && keepGoing.getAsBoolean()) {
       long to = Math.min(last, next + batchSize - 1);
       long start = System.nanoTime();
+      Api api = instances.get(request++ % instances.size());
       Api.Answer answer = api.post(executionId, Histories.batch(next, to, last));
       timings.add(new long[] {start, answer.nanos(), answer.status()});
       if (answer.ok()) {

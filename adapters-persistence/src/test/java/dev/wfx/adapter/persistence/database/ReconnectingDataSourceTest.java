@@ -91,7 +91,9 @@ class ReconnectingDataSourceTest {
             Duration.ofSeconds(5),
             dataDir,
             0,
-            true));
+            true,
+            null,
+            false));
   }
 
   private static int freePort() throws IOException {
