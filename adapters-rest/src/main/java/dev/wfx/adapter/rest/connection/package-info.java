@@ -1,2 +1,5 @@
-/** Limits on a connection before its request is routed: how long a client may take over a head. */
+/**
+ * Rules for a connection before its requests are routed: how long a client may take over a head,
+ * and how a chunked body is framed.
+ */
 package dev.wfx.adapter.rest.connection;

@@ -1,0 +1,51 @@
+package dev.wfx.adapter.rest.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+
+class ExchangeReaderTest {
+
+  /** A reader over the socket reads given, as Helidon's connection would use it. */
+  private ExchangeReader reader(String... socketReads) {
+    Queue<byte[]> reads = new ArrayDeque<>();
+    for (String read : socketReads) {
+      reads.add(read.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return new ExchangeReader(DataReader.create(reads::poll));
+  }
+
+  /** What Helidon's {@code Http1Connection.readNextChunk} does with one chunk. */
+  private static String chunk(DataReader reader) {
+    int length = Integer.parseInt(reader.readLine(), 16);
+    String data = reader.readAsciiString(length);
+    reader.skip(2);
+    return data;
+  }
+
+  @Test
+  void givenChunksEndingInCrlf_whenRead_thenTheyAreTheBody() {
+    DataReader reader = reader("5\r\nhello\r\n6\r", "\n world\r", "\n0\r\n\r\n");
+
+    assertEquals(List.of("hello", " world"), List.of(chunk(reader), chunk(reader)));
+    assertEquals("0", reader.readLine());
+    assertEquals("", reader.readLine());
+  }
+
+  @Test
+  void givenChunkDataFollowedByAnythingButCrlf_whenRead_thenItIsRefusedAndNothingMoreIsRead() {
+    for (String end : List.of("XX", "\n\n", "\r\r", "\rX", "X\n")) {
+      DataReader reader = reader("5\r\nhello" + end + "0\r\n\r\nGET / HTTP/1.1\r\n\r\n");
+
+      assertThrows(BrokenChunkFraming.class, () -> chunk(reader), end);
+      assertThrows(InsufficientDataAvailableException.class, reader::readLine, end);
+    }
+  }
+}
