@@ -1,10 +1,13 @@
 package dev.wfx.adapter.rest.connection;
 
 import io.helidon.common.buffers.DataReader;
+import io.helidon.common.task.InterruptableTask;
+import java.util.Objects;
 
 /**
- * The reader Helidon's HTTP/1.1 connection parses requests from, holding the client to a rule
- * Helidon 4.5.0 leaves unenforced: chunk data ends in CRLF.
+ * The reader Helidon's HTTP/1.1 connection parses requests from, holding the client to two rules
+ * Helidon 4.5.0 leaves unenforced: chunk data ends in CRLF, and no request is read after an
+ * exchange that closes the connection.
  *
  * <p>Helidon skips two bytes only where CRLF must stand: after a line it found, after a head, and
  * after a chunk's data ({@code Http1Connection.readNextChunk}), the one place it does not look at
@@ -16,6 +19,8 @@ final class ExchangeReader extends DataReader {
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
+  private InterruptableTask<?> connection;
+  private boolean closeAfterExchange;
   private boolean framingBroken;
 
   /** Reads what {@code source}, the socket's own reader, takes in; no byte is read twice. */
@@ -27,6 +32,19 @@ final class ExchangeReader extends DataReader {
     // The socket's reader stands empty here unless something read ahead of the connection.
     source.ensureAvailable();
     return source.readBytes(source.available());
+  }
+
+  /**
+   * The connection that reads from this reader: it may be interrupted only while it waits for a
+   * request line.
+   */
+  void servedBy(InterruptableTask<?> connection) {
+    this.connection = Objects.requireNonNull(connection, "connection");
+  }
+
+  /** The exchange under way is the connection's last: no request line is read after it. */
+  void closeAfterExchange() {
+    closeAfterExchange = true;
   }
 
   @Override
@@ -45,12 +63,12 @@ final class ExchangeReader extends DataReader {
 
   /**
    * Every line, a request line first of all, starts here. After a broken chunk nothing more is
-   * read, so the rest of that body cannot be drained into a request: the connection reads as
-   * ended, which Helidon answers by closing it.
+   * read, so the rest of that body cannot be drained into a request; after the last exchange the
+   * connection reads as ended, which Helidon answers by closing it.
    */
   @Override
   public int findNewLine(int max) {
-    if (framingBroken) {
+    if (framingBroken || (closeAfterExchange && connection.canInterrupt())) {
       throw new InsufficientDataAvailableException();
     }
     return super.findNewLine(max);

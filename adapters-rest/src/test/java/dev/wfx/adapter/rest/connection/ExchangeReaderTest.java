@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.buffers.DataReader.InsufficientDataAvailableException;
+import io.helidon.common.task.InterruptableTask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -13,13 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class ExchangeReaderTest {
 
+  private boolean waitingForRequestLine;
+
   /** A reader over the socket reads given, as Helidon's connection would use it. */
   private ExchangeReader reader(String... socketReads) {
     Queue<byte[]> reads = new ArrayDeque<>();
     for (String read : socketReads) {
       reads.add(read.getBytes(StandardCharsets.ISO_8859_1));
     }
-    return new ExchangeReader(DataReader.create(reads::poll));
+    ExchangeReader reader = new ExchangeReader(DataReader.create(reads::poll));
+    reader.servedBy((InterruptableTask<Void>) () -> waitingForRequestLine);
+    return reader;
   }
 
   /** What Helidon's {@code Http1Connection.readNextChunk} does with one chunk. */
@@ -47,5 +52,27 @@ class ExchangeReaderTest {
       assertThrows(BrokenChunkFraming.class, () -> chunk(reader), end);
       assertThrows(InsufficientDataAvailableException.class, reader::readLine, end);
     }
+  }
+
+  @Test
+  void givenTheLastExchange_whenTheConnectionWaitsForARequestLine_thenTheConnectionReadsAsEnded() {
+    ExchangeReader reader = reader("GET / HTTP/1.1\r\n", "5\r\nhello\r\nGET /next HTTP/1.1\r\n");
+    assertEquals("GET / HTTP/1.1", reader.readLine());
+
+    reader.closeAfterExchange();
+
+    assertEquals("hello", chunk(reader));
+    waitingForRequestLine = true;
+    assertThrows(InsufficientDataAvailableException.class, reader::readLine);
+  }
+
+  @Test
+  void givenAnExchangeNotTheLast_whenTheConnectionWaitsForARequestLine_thenTheNextIsRead() {
+    ExchangeReader reader = reader("GET / HTTP/1.1\r\nGET /next HTTP/1.1\r\n");
+    assertEquals("GET / HTTP/1.1", reader.readLine());
+
+    waitingForRequestLine = true;
+
+    assertEquals("GET /next HTTP/1.1", reader.readLine());
   }
 }

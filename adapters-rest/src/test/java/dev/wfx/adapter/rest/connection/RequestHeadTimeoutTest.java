@@ -52,6 +52,7 @@ class RequestHeadTimeoutTest {
     assertEquals(1, server.connectionSelectors().size());
     Http1Config http1 =
         assertInstanceOf(StrictHttp1Connections.class, server.connectionSelectors().getFirst()).config();
-    assertTrue(http1.receiveListeners().stream().anyMatch(StalledHeadersGuard.class::isInstance));
+    EveryListener receivers = assertInstanceOf(EveryListener.class, http1.compositeReceiveListener());
+    assertTrue(receivers.listeners().stream().anyMatch(StalledHeadersGuard.class::isInstance));
   }
 }
