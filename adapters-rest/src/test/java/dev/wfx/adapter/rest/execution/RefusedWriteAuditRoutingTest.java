@@ -164,6 +164,20 @@ class RefusedWriteAuditRoutingTest {
   }
 
   @Test
+  void givenAnEventTimeOutOfRange_whenPosted_then422AndAnEntryNamingTheFieldNotTheValue() {
+    String id = ApiFixture.tracecatId(':');
+    String body = history(started(1)).replace("2024-08-14T03:50:59.998228Z", "+10000-01-01T00:00:00Z");
+
+    assertEquals(422, post(id, null, MediaTypes.APPLICATION_JSON, body));
+
+    WriteAudit entry = onlyEntry(id);
+    assertEquals(WriteOutcome.MALFORMED, entry.outcome());
+    assertEquals(
+        "not a Temporal history: event 1: eventTime is not between 0001-01-01 and 9999-12-31 (UTC)",
+        entry.detail());
+  }
+
+  @Test
   void givenABatchTheRulesRefuse_whenPosted_thenItIsAuditedOnceByTheUseCase() {
     String id = ApiFixture.tracecatId(':');
 
