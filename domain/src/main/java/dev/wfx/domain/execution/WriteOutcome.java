@@ -28,7 +28,12 @@ public enum WriteOutcome {
   /** The body is not a Temporal history: malformed JSON, or a field missing or wrong. */
   MALFORMED,
   /** The request ran past its deadline before the batch could be stored. */
-  TIMED_OUT;
+  TIMED_OUT,
+  /**
+   * The service failed while reading, judging or storing the batch (answered 500, its cause
+   * logged); a batch whose storing failed was rolled back.
+   */
+  FAILED;
 
   /** Whether the batch is stored (its events appended or found already there). */
   public boolean accepted() {

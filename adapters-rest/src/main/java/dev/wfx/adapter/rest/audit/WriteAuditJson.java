@@ -48,6 +48,7 @@ final class WriteAuditJson {
       case UNREADABLE -> 400;
       case MALFORMED -> 422;
       case TIMED_OUT -> 503;
+      case FAILED -> 500;
     };
   }
 

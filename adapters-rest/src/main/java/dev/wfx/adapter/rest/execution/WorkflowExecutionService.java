@@ -12,6 +12,7 @@ import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.WorkspaceId;
@@ -126,13 +127,23 @@ public final class WorkflowExecutionService implements HttpService {
       Caller caller,
       RequestDeadline deadline) {
     RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
-    List<HistoryEvent> batch = readBatch(request, deadline, refused);
-    // The last point where the request can stop without leaving an unknown outcome: once the
-    // append starts it runs to its commit or rollback, bounded by the statement timeout.
-    if (deadline.passed()) {
-      throw refused.timedOut(deadline, "storing the batch", batch);
+    List<HistoryEvent> batch = List.of();
+    Outcome outcome;
+    try {
+      batch = readBatch(request, deadline, refused);
+      // The last point where the request can stop without leaving an unknown outcome: once the
+      // append starts it runs to its commit or rollback, bounded by the statement timeout.
+      if (deadline.passed()) {
+        throw refused.timedOut(deadline, "storing the batch", batch);
+      }
+      outcome = recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller));
+    } catch (ApiProblem | StoreUnavailable answeredAndAudited) {
+      throw answeredAndAudited;
+    } catch (RuntimeException unexpected) {
+      // A write of a known caller leaves an entry even when the service fails on it.
+      throw refused.failed(unexpected, batch);
     }
-    answer(response, recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
+    answer(response, outcome);
   }
 
   /** The batch the body holds; a body refused on the way is audited before it is answered. */
