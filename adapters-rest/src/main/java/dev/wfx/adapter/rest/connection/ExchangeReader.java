@@ -1,5 +1,6 @@
 package dev.wfx.adapter.rest.connection;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.task.InterruptableTask;
 import java.util.Objects;
@@ -9,10 +10,12 @@ import java.util.Objects;
  * Helidon 4.5.0 leaves unenforced: chunk data ends in CRLF, and no request is read after an
  * exchange that closes the connection.
  *
- * <p>Helidon skips two bytes only where CRLF must stand: after a line it found, after a head, and
- * after a chunk's data ({@code Http1Connection.readNextChunk}), the one place it does not look at
- * them. Any two other bytes there would let a request hidden in a body pass a front end that
- * frames the body differently.
+ * <p>Helidon reads a chunk's data and then skips the two bytes after it without looking at them
+ * ({@code Http1Connection.readNextChunk}: {@code readBuffer(length)}, then {@code skip(2)}). Any
+ * two bytes there would let a request hidden in a body pass a front end that frames the body
+ * differently, so a two-byte skip right after body data must skip CRLF. Body data is read only
+ * through {@code readBuffer(int)}, which also skips internally; a body of known length is
+ * followed by a read of the next request line, never by a skip.
  */
 final class ExchangeReader extends DataReader {
 
@@ -21,6 +24,7 @@ final class ExchangeReader extends DataReader {
 
   private InterruptableTask<?> connection;
   private boolean closeAfterExchange;
+  private boolean afterBodyData;
   private boolean framingBroken;
 
   /** Reads what {@code source}, the socket's own reader, takes in; no byte is read twice. */
@@ -48,8 +52,18 @@ final class ExchangeReader extends DataReader {
   }
 
   @Override
+  public BufferData readBuffer(int length) {
+    afterBodyData = false;
+    BufferData data = super.readBuffer(length);
+    afterBodyData = true;
+    return data;
+  }
+
+  @Override
   public void skip(int n) {
-    if (n != 2) {
+    boolean chunkEnd = afterBodyData && n == 2;
+    afterBodyData = false;
+    if (!chunkEnd) {
       super.skip(n);
       return;
     }
@@ -68,6 +82,7 @@ final class ExchangeReader extends DataReader {
    */
   @Override
   public int findNewLine(int max) {
+    afterBodyData = false;
     if (framingBroken || (closeAfterExchange && connection.canInterrupt())) {
       throw new InsufficientDataAvailableException();
     }
