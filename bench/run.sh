@@ -262,7 +262,8 @@ bare_rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$bare_pid/status")
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
 log "PostgreSQL alone: the rows of the $largest-event history (psql, 5 runs)"
-floor_sql="SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+floor_sql="SELECT event_id, kind, event_type,
+  CAST(extract(epoch FROM date_trunc('second', event_time)) AS bigint) AS event_second, event_time_nanos, task_id, fingerprint,
   CAST(payload AS text) AS payload, payload_encoding, payload_size, CAST(attributes AS text) AS attributes
   FROM history_events WHERE execution_id = '${ids[closed-$largest]}' AND event_id <= $largest ORDER BY event_id"
 floor_ms=$(for _ in 1 2 3 4 5; do

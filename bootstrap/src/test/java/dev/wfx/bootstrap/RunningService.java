@@ -114,6 +114,11 @@ public final class RunningService implements AutoCloseable {
       return set("WFX_MAX_CONCURRENT_WRITES", Integer.toString(writes));
     }
 
+    /** {@code WFX_DB_POOL_SIZE}: the connections the service holds to the database. */
+    public Settings poolSize(int connections) {
+      return set("WFX_DB_POOL_SIZE", Integer.toString(connections));
+    }
+
     private Settings set(String variable, String value) {
       environment.put(variable, value);
       return this;

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Use case: a write refused before its batch could be recorded (a body too large, not JSON,
- * unreadable or not a history, a request past its deadline) becomes an entry of the audit trail.
+ * unreadable or not a history, a request past its deadline), or one the service failed on, becomes
+ * an entry of the audit trail.
  */
 public interface AuditRefusedWrite {
 

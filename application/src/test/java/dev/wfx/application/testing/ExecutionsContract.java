@@ -20,14 +20,18 @@ import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
+import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.Other;
+import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
 import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.Payload;
 import dev.wfx.domain.testing.EventVariants;
 import dev.wfx.domain.testing.Events;
 import dev.wfx.domain.workspace.Visibility;
 import dev.wfx.domain.workspace.WorkspaceId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -246,6 +250,42 @@ public abstract class ExecutionsContract {
         assertEquals(expected.get(e), loaded.get(e), "history " + i + ", event " + (e + 1));
       }
     }
+  }
+
+  @Test
+  void givenEventTimesAtTheEdgesOfTheYears0001To9999_whenStoredAndLoaded_thenEachComesBackExactly() {
+    // The first instant, the last Julian day and the first Gregorian one, the last instant.
+    List<Instant> times =
+        List.of(
+            Instant.parse("0001-01-01T00:00:00Z"),
+            Instant.parse("1582-10-04T23:59:59.123456789Z"),
+            Instant.parse("1582-10-15T00:00:00.000000001Z"),
+            Instant.parse("9999-12-31T23:59:59.999999999Z"));
+    List<HistoryEvent> history = new ArrayList<>();
+    WorkflowStarted started = Events.started();
+    history.add(
+        new WorkflowStarted(
+            at(started.header(), times.getFirst()),
+            started.workflowType(),
+            started.taskQueue(),
+            started.originalExecutionRunId(),
+            started.firstExecutionRunId(),
+            started.firstWorkflowTaskBackoff(),
+            started.workflowExecutionTimeout(),
+            started.parentWorkflowId(),
+            started.input(),
+            started.runArgs()));
+    for (int i = 1; i < times.size(); i++) {
+      Other other = Events.other(i + 1);
+      history.add(new Other(at(other.header(), times.get(i)), other.attributes()));
+    }
+    save(WorkflowExecution.restore(ID, WS_A, history));
+
+    assertEquals(times, find(ID).history().stream().map(HistoryEvent::time).toList());
+  }
+
+  private static EventHeader at(EventHeader header, Instant time) {
+    return new EventHeader(header.id(), header.type(), time, header.taskId(), header.fingerprint());
   }
 
   @Test

@@ -30,7 +30,12 @@ public enum WriteOutcome {
   /** The request ran past its deadline before the batch could be stored. */
   TIMED_OUT,
   /** As many writes of the key, or of the whole service, were in flight as allowed. */
-  THROTTLED;
+  THROTTLED,
+  /**
+   * The service failed while reading, judging or storing the batch (answered 500, its cause
+   * logged); a batch whose storing failed was rolled back.
+   */
+  FAILED;
 
   /** Whether the batch is stored (its events appended or found already there). */
   public boolean accepted() {

@@ -34,7 +34,10 @@ final class WorkflowTimeouts {
     return timeout == null || timeout.isZero() ? null : seconds(timeout);
   }
 
-  /** Numbers, ISO-8601 durations and protobuf durations are read; anything else is 0.0. */
+  /**
+   * Numbers, ISO-8601 durations and protobuf durations are read; anything else, and a duration
+   * beyond what a double holds, is 0.0.
+   */
   static double seconds(TimeoutSetting setting) {
     return switch (setting) {
       case TimeoutSetting.Seconds number -> number.value();
@@ -46,7 +49,9 @@ final class WorkflowTimeouts {
   private static double seconds(String text) {
     String trimmed = text.strip();
     if (PROTO_DURATION.matcher(trimmed).matches()) {
-      return new BigDecimal(trimmed.substring(0, trimmed.length() - 1)).doubleValue();
+      double seconds = new BigDecimal(trimmed.substring(0, trimmed.length() - 1)).doubleValue();
+      // JSON has no infinity: the document would carry a string where the schema wants a number.
+      return Double.isFinite(seconds) ? seconds : 0.0;
     }
     try {
       return seconds(Duration.parse(trimmed));

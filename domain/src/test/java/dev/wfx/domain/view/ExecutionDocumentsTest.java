@@ -814,6 +814,9 @@ class ExecutionDocumentsTest {
         Arguments.of(new RunArgs(ROLE, new TimeoutSetting.Text("1.5s"), null), 1.5),
         Arguments.of(new RunArgs(ROLE, new TimeoutSetting.Text("soon"), null), 0.0),
         Arguments.of(new RunArgs(ROLE, new TimeoutSetting.Text("300"), null), 0.0),
+        // Beyond what a double holds: no finite number of seconds, so none is shown.
+        Arguments.of(
+            new RunArgs(ROLE, new TimeoutSetting.Text("1" + "0".repeat(400) + "s"), null), 0.0),
         Arguments.of(new RunArgs(ROLE, new TimeoutSetting.Unreadable(), null), 0.0),
         Arguments.of(new RunArgs(ROLE, null, null), 0.0));
   }

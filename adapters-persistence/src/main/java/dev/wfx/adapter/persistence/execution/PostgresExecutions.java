@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,39 +52,45 @@ public final class PostgresExecutions implements Executions {
       "SELECT history_length FROM executions WHERE id = ?";
   private static final String VERSION_WITHIN =
       "SELECT history_length FROM executions WHERE id = ? AND workspace_id = ?";
+  private static final String EVENT_SECOND =
+      "CAST(extract(epoch FROM date_trunc('second', event_time)) AS bigint) AS event_second";
   // Bounded by the row's length so that the history matches the row read just before, even when
-  // another writer appends in between.
+  // another writer appends in between. An event's time comes back as whole seconds since the epoch
+  // (and its nanosecond, kept beside it): the JDBC driver's timestamps follow the Julian calendar
+  // before 1582-10-15 and would move such times by days.
   private static final String EVENTS =
       """
-      SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+      SELECT event_id, kind, event_type, %s, event_time_nanos, task_id, fingerprint,
              CAST(payload AS text) AS payload, payload_encoding, payload_size,
              CAST(attributes AS text) AS attributes
       FROM history_events
       WHERE execution_id = ? AND event_id <= ?
-      ORDER BY event_id""";
+      ORDER BY event_id"""
+          .formatted(EVENT_SECOND);
   // The summary with the started event and the tail from the given id (at least the last event),
   // in one round trip and one snapshot; every row repeats the summary. Two index ranges joined
   // laterally: one range with an OR, or bounded by the outer row, would scan the whole history.
   private static final String TAIL =
       """
       SELECT e.workspace_id, e.history_length, e.run_id,
-             h.event_id, h.kind, h.event_type, h.event_time, h.event_time_nanos, h.task_id,
+             h.event_id, h.kind, h.event_type, h.event_second, h.event_time_nanos, h.task_id,
              h.fingerprint, h.payload, h.payload_encoding, h.payload_size, h.attributes
       FROM executions e
       CROSS JOIN LATERAL (
-        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+        SELECT event_id, kind, event_type, %1$s, event_time_nanos, task_id, fingerprint,
                CAST(payload AS text) AS payload, payload_encoding, payload_size,
                CAST(attributes AS text) AS attributes
         FROM history_events
         WHERE execution_id = e.id AND event_id = 1
         UNION ALL
-        SELECT event_id, kind, event_type, event_time, event_time_nanos, task_id, fingerprint,
+        SELECT event_id, kind, event_type, %1$s, event_time_nanos, task_id, fingerprint,
                CAST(payload AS text), payload_encoding, payload_size, CAST(attributes AS text)
         FROM history_events
         WHERE execution_id = e.id
           AND event_id >= GREATEST(2, LEAST(?, e.history_length))
           AND event_id <= e.history_length) h
-      WHERE e.id = ?""";
+      WHERE e.id = ?"""
+          .formatted(EVENT_SECOND);
   private static final String TAIL_EVERYWHERE = TAIL + " ORDER BY h.event_id";
   private static final String TAIL_WITHIN = TAIL + " AND e.workspace_id = ? ORDER BY h.event_id";
   // A rival that created the execution first makes this insert nothing, not fail.
@@ -349,12 +354,11 @@ public final class PostgresExecutions implements Executions {
   }
 
   private static EventRow eventRow(DbRow row) {
-    Instant time = Sql.instant(row.column("event_time"));
     return new EventRow(
         number(row.column("event_id")),
         row.column("kind").get(String.class),
         row.column("event_type").get(String.class),
-        time.getEpochSecond(),
+        number(row.column("event_second")),
         (int) number(row.column("event_time_nanos")),
         number(row.column("task_id")),
         row.column("fingerprint").get(String.class),

@@ -49,6 +49,7 @@ final class WriteAuditJson {
       case MALFORMED -> 422;
       case TIMED_OUT -> 503;
       case THROTTLED -> 429;
+      case FAILED -> 500;
     };
   }
 

@@ -34,19 +34,21 @@ public record RequestHeadTimeout(Duration timeout) {
 
   /**
    * Sets the idle-connection check of {@code listener}, replacing any configured before, and makes
-   * HTTP/1.1 with the header guard its only protocol.
+   * strict HTTP/1.1 with the header guard ({@link StrictHttp1Connections}) its only connections.
    */
   public void applyTo(ListenerConfig.BuilderBase<?, ?> listener) {
     Duration period = timeout.dividedBy(10);
     listener
-        // With a second protocol Helidon would read a new connection's first bytes to choose one,
-        // before the idle check can see the connection: a client sending nothing would stay.
+        // With a second protocol or selector Helidon would read a new connection's first bytes to
+        // choose one, before the idle check can see the connection: a client sending nothing
+        // would stay.
         .protocolsDiscoverServices(false)
         .idleConnectionTimeout(idleCheckTimeout())
         .idleConnectionPeriod(
             period.compareTo(LONGEST_CHECK_PERIOD) > 0 ? LONGEST_CHECK_PERIOD : period)
-        .addProtocol(
-            Http1Config.builder().addReceiveListener(new StalledHeadersGuard(timeout)).build());
+        .addConnectionSelector(
+            new StrictHttp1Connections(
+                Http1Config.builder().addReceiveListener(new StalledHeadersGuard(timeout)).build()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.wfx.adapter.rest.execution;
 
+import dev.wfx.adapter.rest.connection.BrokenChunkFraming;
 import dev.wfx.adapter.rest.error.ApiProblem;
 import io.helidon.http.Status;
 import java.io.FilterInputStream;
@@ -38,7 +39,7 @@ final class BodyLimit extends FilterInputStream {
     } catch (ApiProblem problem) {
       throw problem;
     } catch (RuntimeException e) {
-      throw new IOException("the request body ended early", e);
+      throw unreadable(e);
     }
     if (b >= 0) {
       count(1);
@@ -54,7 +55,7 @@ final class BodyLimit extends FilterInputStream {
     } catch (ApiProblem problem) {
       throw problem;
     } catch (RuntimeException e) {
-      throw new IOException("the request body ended early", e);
+      throw unreadable(e);
     }
     if (n > 0) {
       count(n);
@@ -68,8 +69,15 @@ final class BodyLimit extends FilterInputStream {
     try {
       super.close();
     } catch (RuntimeException e) {
-      throw new IOException("the request body ended early", e);
+      throw unreadable(e);
     }
+  }
+
+  /** A body that cannot be framed says so; any other failure means the body stopped early. */
+  private static IOException unreadable(RuntimeException failure) {
+    return new IOException(
+        failure instanceof BrokenChunkFraming ? failure.getMessage() : "the request body ended early",
+        failure);
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The refusals of one write before its batch reaches the recording use case: each is audited, then
- * handed back to be thrown as the answer.
+ * The refusals of one write before its batch reaches the recording use case, and the service's own
+ * failures on it: each is audited, then handed back to be thrown as the answer.
  *
  * <p>A trail that is down makes the answer 503, as for every other write, so that no refusal is
  * answered without its entry; any other failure to audit is logged and the refusal answered all
@@ -48,15 +48,20 @@ final class RefusedWrites {
    */
   ApiProblem refuse(
       WriteOutcome outcome, String detail, List<HistoryEvent> batch, ApiProblem answer) {
-    try {
-      auditRefusedWrite.audit(
-          new AuditRefusedWrite.Command(caller, id, workspace, batch, outcome, detail));
-    } catch (StoreUnavailable unavailable) {
-      throw unavailable;
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "cannot audit a refused write of execution " + id + ": " + detail, e);
-    }
+    audit(outcome, detail, batch);
     return answer;
+  }
+
+  /**
+   * Audits a write the service failed on and returns the failure, to be thrown on to the central
+   * error mapping, which logs it and answers 500.
+   *
+   * @param batch the events read before the failure; empty when the body was not read
+   */
+  RuntimeException failed(RuntimeException failure, List<HistoryEvent> batch) {
+    audit(
+        WriteOutcome.FAILED, "the service failed recording the batch; its log holds the cause", batch);
+    return failure;
   }
 
   /** Audits a request stopped by its deadline before {@code next} and returns its 503. */
@@ -66,5 +71,16 @@ final class RefusedWrites {
         "the request timeout passed before " + next,
         batch,
         deadline.expired(next));
+  }
+
+  private void audit(WriteOutcome outcome, String detail, List<HistoryEvent> batch) {
+    try {
+      auditRefusedWrite.audit(
+          new AuditRefusedWrite.Command(caller, id, workspace, batch, outcome, detail));
+    } catch (StoreUnavailable unavailable) {
+      throw unavailable;
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "cannot audit a refused write of execution " + id + ": " + detail, e);
+    }
   }
 }

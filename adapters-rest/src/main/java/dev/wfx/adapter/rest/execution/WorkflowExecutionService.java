@@ -12,6 +12,7 @@ import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.WorkspaceId;
@@ -146,17 +147,34 @@ public final class WorkflowExecutionService implements HttpService {
                   .withHeader(HeaderValues.CONNECTION_CLOSE));
       case WriteAdmission.Admission.Admitted admitted -> {
         try (admitted) {
-          List<HistoryEvent> batch = readBatch(request, deadline, refused);
-          // The last point where the request can stop without leaving an unknown outcome: once
-          // the append starts it runs to its commit or rollback, bounded by the statement timeout.
-          if (deadline.passed()) {
-            throw refused.timedOut(deadline, "storing the batch", batch);
-          }
-          answer(
-              response,
-              recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
+          answer(response, recordAdmitted(request, id, workspace, caller, deadline, refused));
         }
       }
+    }
+  }
+
+  /** Reads and records the batch of an admitted write; a failure of the service is audited. */
+  private Outcome recordAdmitted(
+      ServerRequest request,
+      ExecutionId id,
+      Optional<WorkspaceId> workspace,
+      Caller caller,
+      RequestDeadline deadline,
+      RefusedWrites refused) {
+    List<HistoryEvent> batch = List.of();
+    try {
+      batch = readBatch(request, deadline, refused);
+      // The last point where the request can stop without leaving an unknown outcome: once the
+      // append starts it runs to its commit or rollback, bounded by the statement timeout.
+      if (deadline.passed()) {
+        throw refused.timedOut(deadline, "storing the batch", batch);
+      }
+      return recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller));
+    } catch (ApiProblem | StoreUnavailable answeredAndAudited) {
+      throw answeredAndAudited;
+    } catch (RuntimeException unexpected) {
+      // A write of a known caller leaves an entry even when the service fails on it.
+      throw refused.failed(unexpected, batch);
     }
   }
 

@@ -134,6 +134,12 @@ final class EventTranslation {
           "originalExecutionRunId", "is missing, and so is firstExecutionRunId: the run has no id");
     }
     Duration backoff = attributes.optDuration("firstWorkflowTaskBackoff");
+    if (backoff != null && header.time().plus(backoff).isAfter(TimeRange.LATEST)) {
+      throw attributes.problemQuoting(
+          "firstWorkflowTaskBackoff",
+          attributes.optString("firstWorkflowTaskBackoff"),
+          "puts the execution time (eventTime plus this) after 9999-12-31");
+    }
     DecodedPayload input = Payloads.first(attributes, "input");
     return new HistoryEvent.WorkflowStarted(
         header,
@@ -276,19 +282,23 @@ final class EventTranslation {
     return name.append(ATTRIBUTES_SUFFIX).toString();
   }
 
-  /** RFC 3339 with any number of fraction digits and any offset. */
+  /** RFC 3339 with any number of fraction digits and any offset, in the {@link TimeRange}. */
   private static Instant timestamp(Node event, String name) {
     String text = event.string(name);
-    Instant utc = utcTimestamp(text);
-    if (utc != null) {
-      return utc;
+    Instant time = utcTimestamp(text);
+    if (time == null) {
+      try {
+        time =
+            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
+      } catch (DateTimeParseException e) {
+        throw event.problemQuoting(name, text, "is not an RFC 3339 timestamp");
+      }
     }
-    try {
-      return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          .toInstant();
-    } catch (DateTimeParseException e) {
-      throw event.problemQuoting(name, text, "is not an RFC 3339 timestamp");
+    if (!TimeRange.holds(time)) {
+      throw event.problemQuoting(name, text, "is not " + TimeRange.YEARS);
     }
+    return time;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.wfx.adapter.rest.temporal;
 
 import dev.wfx.domain.history.EventId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -115,7 +116,10 @@ record Node(JsonTree.Obj obj, String event, String path) {
     return value == 0 ? null : EventId.of(value);
   }
 
-  /** A protobuf duration ({@code "10s"}, {@code "0.5s"}), or null when absent. */
+  /**
+   * A protobuf duration ({@code "10s"}, {@code "0.5s"}) from zero to {@link TimeRange 100 years},
+   * or null when absent.
+   */
   Duration optDuration(String name) {
     String text = optString(name);
     if (text == null) {
@@ -125,11 +129,17 @@ record Node(JsonTree.Obj obj, String event, String path) {
       throw problem(name, "is not a duration like \"10s\" or \"0.5s\"");
     }
     BigDecimal seconds = new BigDecimal(text.substring(0, text.length() - 1));
-    try {
-      return Duration.ofSeconds(
-          seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValueExact());
-    } catch (ArithmeticException e) {
-      throw problem(name, "is out of range");
+    if (seconds.signum() < 0) {
+      throw problemQuoting(name, text, "is negative");
     }
+    if (TimeRange.isLongerThanLongest(seconds)) {
+      throw problemQuoting(
+          name,
+          text,
+          "is longer than 100 years (" + TimeRange.LONGEST_DURATION_SECONDS + "s)");
+    }
+    BigDecimal wholeSeconds = seconds.setScale(0, RoundingMode.DOWN);
+    return Duration.ofSeconds(
+        wholeSeconds.longValueExact(), seconds.subtract(wholeSeconds).movePointRight(9).intValueExact());
   }
 }

@@ -2,6 +2,7 @@ package dev.wfx.adapter.rest.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,7 +40,7 @@ class RequestHeadTimeoutTest {
   }
 
   @Test
-  void givenAListener_whenApplied_thenHttp11WithTheGuardIsItsOnlyProtocol() {
+  void givenAListener_whenApplied_thenStrictHttp11WithTheGuardIsItsOnlyConnections() {
     WebServerConfig.Builder server = WebServer.builder();
 
     new RequestHeadTimeout(Duration.ofSeconds(1)).applyTo(server);
@@ -46,8 +48,11 @@ class RequestHeadTimeoutTest {
     // A second protocol would make Helidon read a new connection's first bytes before the idle
     // check can see it: a client that sends nothing would never be cut off.
     assertFalse(server.protocolsDiscoverServices());
-    assertEquals(1, server.protocols().size());
-    Http1Config http1 = (Http1Config) server.protocols().getFirst();
-    assertTrue(http1.receiveListeners().stream().anyMatch(StalledHeadersGuard.class::isInstance));
+    assertEquals(List.of(), server.protocols());
+    assertEquals(1, server.connectionSelectors().size());
+    Http1Config http1 =
+        assertInstanceOf(StrictHttp1Connections.class, server.connectionSelectors().getFirst()).config();
+    EveryListener receivers = assertInstanceOf(EveryListener.class, http1.compositeReceiveListener());
+    assertTrue(receivers.listeners().stream().anyMatch(StalledHeadersGuard.class::isInstance));
   }
 }

@@ -13,6 +13,7 @@ import dev.wfx.adapter.rest.testing.ApiFixture;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
+import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WriteAudit;
@@ -44,6 +45,8 @@ class RefusedWriteAuditRoutingTest {
   private static final ApiFixture FIXTURE = new ApiFixture();
   /** What auditing a refusal throws, when a test sets it; else it audits to the fixture's trail. */
   private static final AtomicReference<RuntimeException> AUDIT_FAILURE = new AtomicReference<>();
+  /** What recording a batch throws, when a test sets it; else the fixture's use case records it. */
+  private static final AtomicReference<RuntimeException> RECORD_FAILURE = new AtomicReference<>();
 
   private final DirectClient client;
 
@@ -61,12 +64,20 @@ class RefusedWriteAuditRoutingTest {
           }
           FIXTURE.auditRefusedWrite.audit(command);
         };
+    RecordHistory failingToRecord =
+        command -> {
+          RuntimeException failure = RECORD_FAILURE.get();
+          if (failure != null) {
+            throw failure;
+          }
+          return FIXTURE.recordHistory.record(command);
+        };
     RestApi.routing(
         routing,
         new RestApi.UseCases(
             FIXTURE.handBuiltDocuments(),
             new GetExecutionVersionService(FIXTURE.executions),
-            FIXTURE.recordHistory,
+            failingToRecord,
             failing,
             FIXTURE.authenticateCaller,
             new ListWriteAuditsService(FIXTURE.auditTrail)),
@@ -78,8 +89,9 @@ class RefusedWriteAuditRoutingTest {
   private static final int MAX_BATCH_EVENTS = 3;
 
   @AfterEach
-  void auditAgain() {
+  void auditAndRecordAgain() {
     AUDIT_FAILURE.set(null);
+    RECORD_FAILURE.set(null);
   }
 
   @Test
@@ -188,6 +200,20 @@ class RefusedWriteAuditRoutingTest {
   }
 
   @Test
+  void givenAnEventTimeOutOfRange_whenPosted_then422AndAnEntryNamingTheFieldNotTheValue() {
+    String id = ApiFixture.tracecatId(':');
+    String body = history(started(1)).replace("2024-08-14T03:50:59.998228Z", "+10000-01-01T00:00:00Z");
+
+    assertEquals(422, post(id, null, MediaTypes.APPLICATION_JSON, body));
+
+    WriteAudit entry = onlyEntry(id);
+    assertEquals(WriteOutcome.MALFORMED, entry.outcome());
+    assertEquals(
+        "not a Temporal history: event 1: eventTime is not between 0001-01-01 and 9999-12-31 (UTC)",
+        entry.detail());
+  }
+
+  @Test
   void givenABatchTheRulesRefuse_whenPosted_thenItIsAuditedOnceByTheUseCase() {
     String id = ApiFixture.tracecatId(':');
 
@@ -233,6 +259,33 @@ class RefusedWriteAuditRoutingTest {
 
     assertEquals(
         415, post(ApiFixture.tracecatId(':'), null, MediaTypes.TEXT_PLAIN, history(started(1))));
+  }
+
+  @Test
+  void givenTheServiceFailingOnABatch_whenPosted_then500AndAnEntryWithTheBatchNotTheCause() {
+    RECORD_FAILURE.set(new IllegalStateException("s3cr3t internals"));
+    String id = ApiFixture.tracecatId(':');
+
+    try (Http1ClientResponse response =
+        request(id, null, MediaTypes.APPLICATION_JSON, history(started(1)))) {
+      assertEquals(Status.INTERNAL_SERVER_ERROR_500, response.status());
+      assertFalse(response.as(String.class).contains("s3cr3t"));
+    }
+
+    WriteAudit entry = onlyEntry(id);
+    assertEquals(WriteOutcome.FAILED, entry.outcome());
+    assertEquals("the service failed recording the batch; its log holds the cause", entry.detail());
+    assertEquals(keyIdOf(FIXTURE.serviceMemberA), entry.caller().keyId().value());
+    assertEquals(1, entry.batchSize());
+  }
+
+  @Test
+  void givenTheServiceFailingAndTheTrailDown_whenPosted_then503() {
+    RECORD_FAILURE.set(new IllegalStateException("a fault of the service"));
+    AUDIT_FAILURE.set(new StoreUnavailable("the database is unavailable", null));
+
+    assertEquals(
+        503, post(ApiFixture.tracecatId(':'), null, MediaTypes.APPLICATION_JSON, history(started(1))));
   }
 
   private int post(String id, String workspace, MediaType type, String body) {

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
@@ -849,6 +850,128 @@ class TemporalHistoryTranslatorTest {
               .input();
 
       assertEquals(Payload.json(big), input);
+    }
+  }
+
+  /**
+   * Times the service keeps must fit the document's four-digit years and PostgreSQL's timestamps,
+   * and durations must mean something: each value out of range names its event and field.
+   */
+  @Nested
+  class TimeRanges {
+
+    private static final String TIME = "2024-08-14T03:50:59.998228Z";
+    private static final String BACKOFF = "\"firstWorkflowTaskBackoff\":\"0s\"";
+    private static final String TIMEOUT = "\"workflowExecutionTimeout\":\"300s\"";
+
+    private String startedAt(String time) {
+      return history(started(1).replace(TIME, time));
+    }
+
+    private String startedWith(String field, String duration) {
+      String template = field.equals("firstWorkflowTaskBackoff") ? BACKOFF : TIMEOUT;
+      return history(started(1).replace(template, "\"" + field + "\":\"" + duration + "\""));
+    }
+
+    @Test
+    void givenEventTimesOutsideTheYears0001To9999_whenTranslated_thenEachIsRefused() {
+      for (String time :
+          List.of(
+              "0000-12-31T23:59:59.999999999Z",
+              "0001-01-01T00:00:00+00:01",
+              "-0001-01-01T00:00:00Z",
+              "-999999999-01-01T00:00:00+18:00",
+              "9999-12-31T23:59:59-00:01",
+              "+10000-01-01T00:00:00Z",
+              "+999999999-12-31T23:59:59.999999999-18:00")) {
+        Translation.Invalid invalid = invalidTranslation(startedAt(time));
+
+        assertEquals(
+            "event 1: eventTime '" + time + "' is not between 0001-01-01 and 9999-12-31 (UTC)",
+            invalid.detail(),
+            time);
+        assertEquals(
+            "event 1: eventTime is not between 0001-01-01 and 9999-12-31 (UTC)", invalid.summary());
+      }
+    }
+
+    @Test
+    void givenTheFirstAndLastInstantOfTheYears0001To9999_whenTranslated_thenTheyAreRead() {
+      for (String time : List.of("0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z")) {
+        assertEquals(Instant.parse(time), translated(startedAt(time)).getFirst().time(), time);
+      }
+    }
+
+    @Test
+    void givenNegativeDurations_whenStarted_thenEachIsRefused() {
+      for (String field : List.of("firstWorkflowTaskBackoff", "workflowExecutionTimeout")) {
+        for (String duration : List.of("-1s", "-0.000000001s", "-9223372036854775808s")) {
+          assertEquals(
+              "event 1: workflowExecutionStartedEventAttributes." + field + " '" + duration + "' is negative",
+              invalid(startedWith(field, duration)),
+              field + " " + duration);
+        }
+      }
+    }
+
+    @Test
+    void givenDurationsOver100Years_whenStarted_thenEachIsRefused() {
+      for (String field : List.of("firstWorkflowTaskBackoff", "workflowExecutionTimeout")) {
+        for (String duration :
+            List.of("3155760000.000000001s", "3155760001s", "9223372036854775807s", "9999999999999999999s")) {
+          assertEquals(
+              "event 1: workflowExecutionStartedEventAttributes." + field + " '" + duration
+                  + "' is longer than 100 years (3155760000s)",
+              invalid(startedWith(field, duration)),
+              field + " " + duration);
+        }
+      }
+    }
+
+    @Test
+    void givenDurationsFromZeroTo100Years_whenStarted_thenTheyAreRead() {
+      Map<String, Duration> durations =
+          Map.of(
+              "0s", Duration.ZERO,
+              "-0s", Duration.ZERO,
+              "0.000000001s", Duration.ofNanos(1),
+              "3155760000s", Duration.ofSeconds(3_155_760_000L));
+      durations.forEach(
+          (duration, expected) -> {
+            WorkflowStarted started =
+                (WorkflowStarted) translated(startedWith("firstWorkflowTaskBackoff", duration)).getFirst();
+
+            assertEquals(expected, started.firstWorkflowTaskBackoff(), duration);
+          });
+    }
+
+    @Test
+    void givenABackoffPuttingTheExecutionTimePast9999_whenStarted_thenItIsRefused() {
+      String body =
+          history(
+              started(1)
+                  .replace(TIME, "9999-12-31T00:00:00Z")
+                  .replace(BACKOFF, "\"firstWorkflowTaskBackoff\":\"86400s\""));
+
+      assertEquals(
+          "event 1: workflowExecutionStartedEventAttributes.firstWorkflowTaskBackoff '86400s' puts the"
+              + " execution time (eventTime plus this) after 9999-12-31",
+          invalid(body));
+    }
+
+    @Test
+    void givenABackoffEndingTheExecutionTimeOnTheLastInstantOf9999_whenStarted_thenItIsRead() {
+      String body =
+          history(
+              started(1)
+                  .replace(TIME, "9999-12-31T00:00:00Z")
+                  .replace(BACKOFF, "\"firstWorkflowTaskBackoff\":\"86399.999999999s\""));
+
+      WorkflowStarted started = (WorkflowStarted) translated(body).getFirst();
+
+      assertEquals(
+          Instant.parse("9999-12-31T23:59:59.999999999Z"),
+          started.time().plus(started.firstWorkflowTaskBackoff()));
     }
   }
 }
