@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.domain.execution.ExecutionId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wfx.adapter.rest.testing.ApiFixture;
@@ -308,9 +309,10 @@ class EndToEndTest {
         api.post("/workspaces/" + WS + "/workflow-executions/" + twice + "/history", writer, body);
 
     assertEquals(201, recorded.status(), recorded.body());
-    assertEquals(id, recorded.json().path("id").asText());
+    String canonical = ExecutionId.parse(id).orElseThrow().value();
+    assertEquals(canonical, recorded.json().path("id").asText());
     JsonNode reference = read(id);
-    assertEquals(id, reference.path("id").asText());
+    assertEquals(canonical, reference.path("id").asText());
     for (String path :
         List.of(
             "/workflow-executions/" + once,

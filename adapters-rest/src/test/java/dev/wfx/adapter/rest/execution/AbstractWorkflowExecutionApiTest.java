@@ -185,7 +185,24 @@ abstract class AbstractWorkflowExecutionApiTest {
 
     String body = text(get(prefix + "/workflow-executions/" + encode(id), FIXTURE.serviceMemberA));
 
-    assertTrue(body.startsWith("{\"id\":\"" + id + "\""), body);
+    assertTrue(body.startsWith("{\"id\":\"" + canonical(id) + "\""), body);
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixes")
+  void givenATracecatIdRecordedWithOneSeparator_whenReadWithTheOther_thenItIsTheSameExecution(
+      String prefix) {
+    String colon = ApiFixture.tracecatId(':');
+    String slash = colon.replace(':', '/');
+    create(prefix, colon, 1);
+
+    String body = text(get(prefix + "/workflow-executions/" + encode(slash), FIXTURE.serviceMemberA));
+
+    assertTrue(body.startsWith("{\"id\":\"" + slash + "\""), body);
+  }
+
+  private static String canonical(String id) {
+    return ExecutionId.parse(id).orElseThrow().value();
   }
 
   @ParameterizedTest
