@@ -164,7 +164,8 @@ public final class RunningService implements AutoCloseable {
     try (Connection connection = database.persistence().dataSource().getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT attributes::text FROM history_events WHERE execution_id = ? AND event_id = ?")) {
+                "SELECT attributes::text FROM history_events h JOIN runs r ON r.seq = h.run_seq"
+                    + " WHERE r.execution_id = ? AND event_id = ?")) {
       select.setString(1, executionId);
       select.setLong(2, eventId);
       try (ResultSet row = select.executeQuery()) {

@@ -137,12 +137,17 @@ public final class PostgresPersistence implements AutoCloseable {
     return Math.toIntExact(Math.max(1, (duration.toMillis() + 999) / 1_000));
   }
 
+  /** Where the migrations are: SQL ones, and those that move data by the domain's rules. */
+  public static final String[] MIGRATIONS = {
+    "classpath:db/migration", "classpath:dev/wfx/adapter/persistence/migration"
+  };
+
   private static void migrate(DataSource dataSource, String schema) {
     Flyway.configure()
         .dataSource(dataSource)
         .schemas(schema)
         .defaultSchema(schema)
-        .locations("classpath:db/migration")
+        .locations(MIGRATIONS)
         .load()
         .migrate();
   }

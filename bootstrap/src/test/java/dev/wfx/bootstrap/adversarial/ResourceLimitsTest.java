@@ -201,7 +201,7 @@ class ResourceLimitsTest {
 
     assertEquals(201, response.status(), response::comparable);
     assertTrue(response.text().contains("\"history_length\":100000"), response::comparable);
-    assertTrue(SERVICE.stored(id).contains("\"history_length\":100000,"));
+    assertTrue(SERVICE.stored(SeededService.WS_A, id).contains("\"history_length\":100000,"));
   }
 
   @Test
@@ -215,7 +215,7 @@ class ResourceLimitsTest {
     RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
     assertEquals(201, response.status(), response::comparable);
-    assertTrue(SERVICE.stored(id).contains("\"result\":" + big + ","));
+    assertTrue(SERVICE.stored(SeededService.WS_A, id).contains("\"result\":" + big + ","));
   }
 
   @AfterAll

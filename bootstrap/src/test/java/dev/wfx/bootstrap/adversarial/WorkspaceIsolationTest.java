@@ -3,6 +3,7 @@ package dev.wfx.bootstrap.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,13 +132,24 @@ class WorkspaceIsolationTest {
     String missing = legacy ? Histories.legacyId() : Histories.tracecatId();
     String own = "b".equals(caller.workspace) ? inB : inA;
     String foreign = "b".equals(caller.workspace) ? inA : inB;
-    String storedForeign = SERVICE.stored(foreign);
+    if (endpoint == Endpoint.POST_HISTORY) {
+      // Ids are keyed by workspace: a member's write to another workspace's id creates its own.
+      // A fresh foreign one each time keeps the seeded ids in one workspace each.
+      foreign = legacy ? Histories.legacyId() : Histories.tracecatId();
+      SERVICE.seed(foreign, "b".equals(caller.workspace) ? SERVICE.serviceA : SERVICE.serviceB);
+    }
+    WorkspaceId foreignWorkspace =
+        "b".equals(caller.workspace) ? SeededService.WS_A : SeededService.WS_B;
+    String storedForeign = SERVICE.stored(foreignWorkspace, foreign);
 
     RawHttp.Response ownAnswer = send(caller, endpoint, encoding, own);
     RawHttp.Response foreignAnswer = send(caller, endpoint, encoding, foreign);
     RawHttp.Response missingAnswer = send(caller, endpoint, encoding, missing);
 
-    assertEquals(storedForeign, SERVICE.stored(foreign), "the foreign execution is unchanged");
+    assertEquals(
+        storedForeign,
+        SERVICE.stored(foreignWorkspace, foreign),
+        "the foreign execution is unchanged");
     if (!caller.authenticated()) {
       // 401, or 400 when the header itself is not valid HTTP (a control character).
       assertTrue(ownAnswer.status() == 401 || ownAnswer.status() == 400, ownAnswer::comparable);
@@ -152,12 +164,16 @@ class WorkspaceIsolationTest {
       return;
     }
     if (endpoint == Endpoint.POST_HISTORY) {
-      // A write to a missing id creates it (ids are global), so a write to a foreign id must
-      // answer exactly what a read of a missing one does.
-      if (caller == Caller.SERVICE_MEMBER_A || caller == Caller.SERVICE_MEMBER_B) {
+      // A member's write is judged in its own workspace alone: a foreign id is answered exactly
+      // as a missing one (a service creates its own execution under either; a user is refused).
+      if (!caller.admin) {
         assertEquals(
-            send(caller, Endpoint.GET_UNSCOPED, encoding, Histories.tracecatId()).comparable(),
-            foreignAnswer.comparable());
+            missingAnswer.comparable().replace(missing, "<id>"),
+            foreignAnswer.comparable().replace(foreign, "<id>"));
+        assertEquals(
+            caller == Caller.SERVICE_MEMBER_A || caller == Caller.SERVICE_MEMBER_B ? 201 : 403,
+            foreignAnswer.status(),
+            foreignAnswer::comparable);
       }
       return;
     }

@@ -259,6 +259,33 @@ public final class Events {
     return history;
   }
 
+  /**
+   * Like {@link #runningHistory}, but of run {@code runId}, started at {@code startTime}: one of
+   * several runs of an execution.
+   */
+  public static List<HistoryEvent> runHistory(String runId, Instant startTime, int length) {
+    List<HistoryEvent> history = new ArrayList<>();
+    history.add(
+        new WorkflowStarted(
+            new EventHeader(
+                EventId.FIRST,
+                new EventType(KnownEventType.WORKFLOW_EXECUTION_STARTED.name()),
+                startTime,
+                1_001,
+                Fingerprint.of("fp-1-" + runId)),
+            "DSLWorkflow",
+            "default-queue",
+            runId,
+            runId,
+            Duration.ZERO,
+            null,
+            null,
+            Payload.ABSENT,
+            null));
+    LongStream.rangeClosed(2, length).forEach(id -> history.add(other(id)));
+    return history;
+  }
+
   /** Events {@code from}..{@code to} (inclusive) of a history of hidden events. */
   public static List<HistoryEvent> others(long from, long to) {
     return LongStream.rangeClosed(from, to).<HistoryEvent>mapToObj(Events::other).toList();

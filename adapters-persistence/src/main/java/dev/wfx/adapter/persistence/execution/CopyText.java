@@ -10,8 +10,8 @@ final class CopyText {
   private CopyText() {}
 
   /** Appends one row: tab-separated fields, ending in a newline, in COPY_EVENTS' column order. */
-  static void appendRow(StringBuilder out, String executionId, EventRow row) {
-    field(out, executionId).append('\t');
+  static void appendRow(StringBuilder out, long runSeq, EventRow row) {
+    out.append(runSeq).append('\t');
     out.append(row.eventId()).append('\t');
     field(out, row.kind()).append('\t');
     field(out, row.eventType()).append('\t');

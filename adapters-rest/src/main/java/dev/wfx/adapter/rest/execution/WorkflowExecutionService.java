@@ -12,6 +12,7 @@ import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.WorkspaceId;
@@ -47,6 +48,7 @@ public final class WorkflowExecutionService implements HttpService {
 
   static final String NOT_FOUND = "Workflow execution not found";
   static final String WORKSPACE_QUERY = "workspace_id";
+  static final String RUN_QUERY = "run_id";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -109,13 +111,24 @@ public final class WorkflowExecutionService implements HttpService {
     Caller caller = authentication.caller(request);
     ExecutionId id = executionId(path);
     Optional<WorkspaceId> workspace = workspace(path, request);
+    Optional<RunId> run = run(request);
     if (path.history()) {
-      record(request, response, id, workspace, caller, deadline);
+      record(request, response, id, workspace, run, caller, deadline);
     } else {
       // Authentication asked the database already; a slow one must not be followed by more.
       deadline.check("reading the execution");
-      documentReads.answer(request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace));
+      documentReads.answer(
+          request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace, run));
     }
+  }
+
+  /** The 409 of an admin's request that names no workspace for an id held by several. */
+  static ApiProblem inSeveralWorkspaces(List<WorkspaceId> workspaces) {
+    return ApiProblem.of(
+        Status.CONFLICT_409,
+        "The execution id exists in several workspaces ("
+            + String.join(", ", workspaces.stream().map(WorkspaceId::value).toList())
+            + "); name one with ?workspace_id= or /workspaces/{workspace_id}/….");
   }
 
   private void record(
@@ -123,6 +136,7 @@ public final class WorkflowExecutionService implements HttpService {
       ServerResponse response,
       ExecutionId id,
       Optional<WorkspaceId> workspace,
+      Optional<RunId> run,
       Caller caller,
       RequestDeadline deadline) {
     RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
@@ -132,7 +146,9 @@ public final class WorkflowExecutionService implements HttpService {
     if (deadline.passed()) {
       throw refused.timedOut(deadline, "storing the batch", batch);
     }
-    answer(response, recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller)));
+    answer(
+        response,
+        recordHistory.record(new RecordHistory.Command(id, workspace, run, batch, caller)));
   }
 
   /** The batch the body holds; a body refused on the way is audited before it is answered. */
@@ -210,7 +226,7 @@ public final class WorkflowExecutionService implements HttpService {
       }
       case Outcome.Rejected rejected -> throw rejection(rejected.rejection());
       case Outcome.Forbidden forbidden -> throw ApiProblem.of(Status.FORBIDDEN_403, forbidden.reason());
-      case Outcome.NotFound notFound -> throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      case Outcome.InSeveralWorkspaces several -> throw inSeveralWorkspaces(several.workspaces());
       case Outcome.Contended contended ->
           throw ApiProblem.of(
               Status.CONFLICT_409,
@@ -315,6 +331,24 @@ public final class WorkflowExecutionService implements HttpService {
           Status.BAD_REQUEST_400, "The path and the workspace_id query name different workspaces.");
     }
     return fromPath.or(() -> fromQuery);
+  }
+
+  /** The run named by the {@code run_id} query parameter, if any. */
+  private static Optional<RunId> run(ServerRequest request) {
+    List<String> named = request.query().all(RUN_QUERY, List::of).stream().distinct().toList();
+    if (named.size() > 1) {
+      throw ApiProblem.of(Status.BAD_REQUEST_400, "The query names more than one run_id.");
+    }
+    return named.stream()
+        .findFirst()
+        .map(
+            text ->
+                RunId.parse(text)
+                    .orElseThrow(
+                        () ->
+                            ApiProblem.of(
+                                Status.BAD_REQUEST_400,
+                                "The run_id is malformed; it must be " + RunId.ACCEPTED_FORM + ".")));
   }
 
   private static WorkspaceId workspaceId(String text) {

@@ -17,6 +17,10 @@ import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
+import dev.wfx.domain.execution.StoredRun;
+import dev.wfx.domain.workspace.WorkspaceId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StoreUnavailable;
@@ -40,7 +44,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,18 +70,19 @@ class AvailabilityServerTest {
     }
 
     @Override
-    public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+    public Lookup<WorkflowExecution> find(
+        ExecutionId id, Optional<RunId> run, Visibility visibility) {
       throw down();
     }
 
     @Override
     public Optional<WorkflowExecution> findForAppend(
-        ExecutionId id, Visibility visibility, EventId from) {
+        ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
       throw down();
     }
 
     @Override
-    public OptionalLong version(ExecutionId id, Visibility visibility) {
+    public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
       throw down();
     }
 

@@ -10,6 +10,8 @@ import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecution;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.application.testing.InMemoryApiKeys;
@@ -89,10 +91,18 @@ public final class ApiFixture {
         query
             .caller()
             .visibility(query.workspace())
-            .flatMap(visibility -> executions.find(query.id(), visibility))
+            .map(visibility -> executions.find(query.id(), query.run(), visibility))
             .<GetWorkflowExecution.Result>map(
-                execution -> new GetWorkflowExecution.Result.Found(
-                        Documents.failedRun(execution.id()), execution.workspace()))
+                lookup ->
+                    switch (lookup) {
+                      case Lookup.Found<WorkflowExecution> found ->
+                          new GetWorkflowExecution.Result.Found(
+                              Documents.failedRun(found.value().id()), found.value().workspace());
+                      case Lookup.NotFound<WorkflowExecution> notFound ->
+                          new GetWorkflowExecution.Result.NotFound();
+                      case Lookup.InSeveralWorkspaces<WorkflowExecution> several ->
+                          new GetWorkflowExecution.Result.InSeveralWorkspaces(several.workspaces());
+                    })
             .orElseGet(GetWorkflowExecution.Result.NotFound::new);
   }
 
