@@ -29,6 +29,7 @@ import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.Payload;
@@ -296,6 +297,11 @@ class RecordHistoryServiceTest {
           }
 
           @Override
+          public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+            return executions.originals(run, from, limit);
+          }
+
+          @Override
           public SaveOutcome append(
               WorkflowExecution execution,
               long expectedVersion,
@@ -426,6 +432,11 @@ class RecordHistoryServiceTest {
     @Override
     public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
       return delegate.version(id, run, visibility);
+    }
+
+    @Override
+    public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+      return delegate.originals(run, from, limit);
     }
 
     @Override

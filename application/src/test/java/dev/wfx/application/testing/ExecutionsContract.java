@@ -5,6 +5,7 @@ import static dev.wfx.application.testing.AuditEntries.WRITER;
 import static dev.wfx.domain.testing.Events.others;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.Payload;
@@ -147,7 +149,7 @@ public abstract class ExecutionsContract {
     assertEquals(RunId.of("run-c"), latest.runId());
     assertEquals(last, latest.history());
     assertEquals(
-        new StoredRun(ID, WS_A, RunId.of("run-c"), 2, true),
+        new StoredRun(ID, WS_A, RunId.of("run-c"), 2, false),
         single(executions.version(ID, Optional.empty(), Visibility.everywhere())).orElseThrow());
     assertEquals(
         RunId.of("run-c"),
@@ -186,6 +188,47 @@ public abstract class ExecutionsContract {
             .orElseThrow()
             .version());
     assertEquals(4, find(ID).historyLength());
+  }
+
+  @Test
+  void givenEventsWithOriginals_whenStoredInBatches_thenTheirOriginalsComeBackPageByPage() {
+    List<HistoryEvent> history = withOriginals(runningHistory(7));
+    save(start(ID, WS_A, history.subList(0, 4)));
+    WorkflowExecution loaded = forAppend(ID, 5);
+    assertEquals(SaveOutcome.SAVED, store(loaded, 4, appended(loaded.append(history.subList(4, 7)))));
+    StoredRun run =
+        single(executions.version(ID, Optional.empty(), Visibility.everywhere())).orElseThrow();
+
+    List<EventOriginal> firstPage = executions.originals(run, EventId.FIRST, 5);
+    List<EventOriginal> rest = executions.originals(run, EventId.of(6), 5);
+    StoredRun older = new StoredRun(ID, WS_A, run.run(), 3, true);
+
+    assertTrue(run.originalsKept());
+    assertEquals(originals(history.subList(0, 5)), firstPage);
+    assertEquals(originals(history.subList(5, 7)), rest);
+    assertEquals(originals(history.subList(1, 3)), executions.originals(older, EventId.of(2), 10));
+  }
+
+  @Test
+  void givenARunWithAnEventWithoutOriginal_whenItsSummaryIsRead_thenItHasNotKeptItsOriginals() {
+    List<HistoryEvent> history = new ArrayList<>(withOriginals(runningHistory(3)));
+    save(start(ID, WS_A, history));
+    WorkflowExecution loaded = forAppend(ID, 4);
+    assertEquals(SaveOutcome.SAVED, store(loaded, 3, appended(loaded.append(others(4, 4)))));
+
+    assertFalse(
+        single(executions.version(ID, Optional.empty(), Visibility.everywhere()))
+            .orElseThrow()
+            .originalsKept());
+  }
+
+  /** The events, each with an original of its own. */
+  protected static List<HistoryEvent> withOriginals(List<HistoryEvent> events) {
+    return events.stream().map(Events::withOriginal).toList();
+  }
+
+  private static List<EventOriginal> originals(List<HistoryEvent> events) {
+    return events.stream().map(event -> event.header().original()).toList();
   }
 
   @Test

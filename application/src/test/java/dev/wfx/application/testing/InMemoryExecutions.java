@@ -9,6 +9,7 @@ import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;
 import dev.wfx.domain.workspace.WorkspaceId;
@@ -78,7 +79,27 @@ public final class InMemoryExecutions implements Executions {
     return lookup(id, run, visibility)
         .map(
             stored ->
-                new StoredRun(id, stored.workspace(), stored.run(), stored.history().size(), true));
+                new StoredRun(
+                    id,
+                    stored.workspace(),
+                    stored.run(),
+                    stored.history().size(),
+                    stored.history().stream().allMatch(event -> event.header().original() != null)));
+  }
+
+  @Override
+  public synchronized List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+    Stored stored =
+        latest(run.id(), run.workspace(), Optional.of(run.run()))
+            .orElseThrow(() -> new IllegalArgumentException("no such run: " + run));
+    return stored.history().stream()
+        .filter(event -> event.id().compareTo(from) >= 0 && event.id().value() <= run.version())
+        .limit(limit)
+        .map(
+            event ->
+                Objects.requireNonNull(
+                    event.header().original(), "event " + event.id() + " has no original"))
+        .toList();
   }
 
   @Override

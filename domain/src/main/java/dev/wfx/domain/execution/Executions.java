@@ -1,6 +1,7 @@
 package dev.wfx.domain.execution;
 
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;
 import dev.wfx.domain.workspace.WorkspaceId;
@@ -33,6 +34,14 @@ public interface Executions {
 
   /** The summary of the run as {@link #find} would find it: a cheap check that needs no event. */
   Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility);
+
+  /**
+   * The originals of the run's events from {@code from} on, in id order, at most {@code limit} and
+   * none past the run's version as given: one page of an export, so that no export holds more
+   * than a page, nor a connection while it writes. The run must have kept its originals ({@link
+   * StoredRun#originalsKept()}).
+   */
+  List<EventOriginal> originals(StoredRun run, EventId from, int limit);
 
   /**
    * Stores {@code newEvents}, the events that {@code execution} (one run) gained since it held

@@ -11,6 +11,7 @@ import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
 import dev.wfx.domain.workspace.Visibility;
@@ -106,13 +107,22 @@ public final class PostgresExecutions implements Executions {
       ORDER BY h.event_id""";
   private static final String TAIL_LATEST = TAIL.formatted("");
   private static final String TAIL_NAMED = TAIL.formatted("AND run_id = ?");
+  // Originals only ever leave the store page by page, for exports.
+  private static final String ORIGINALS =
+      """
+      SELECT h.event_id, h.original, h.original_format
+      FROM runs r JOIN history_events h ON h.run_seq = r.seq
+      WHERE r.workspace_id = ? AND r.execution_id = ? AND r.run_id = ?
+        AND h.event_id >= ? AND h.event_id <= ?
+      ORDER BY h.event_id
+      LIMIT ?""";
   // A rival that created the run first makes this insert nothing, not fail.
   private static final String INSERT_RUN =
       """
       INSERT INTO runs (workspace_id, execution_id, run_id, workflow_type, task_queue, status,
                         start_time, execution_time, close_time, history_length,
                         parent_workflow_id, originals_kept)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT ON CONSTRAINT runs_key DO NOTHING
       RETURNING seq""";
   // The row lock taken here serialises writers of one run; a writer that waited finds the length
@@ -120,14 +130,15 @@ public final class PostgresExecutions implements Executions {
   private static final String UPDATE_RUN =
       """
       UPDATE runs
-      SET status = ?, close_time = ?, history_length = ?, updated_at = now()
+      SET status = ?, close_time = ?, history_length = ?, originals_kept = originals_kept AND ?,
+          updated_at = now()
       WHERE workspace_id = ? AND execution_id = ? AND run_id = ? AND history_length = ?
       RETURNING seq""";
   private static final String COPY_EVENTS =
       """
       COPY history_events (run_seq, event_id, kind, event_type, event_time, event_time_nanos,
                            task_id, fingerprint, payload, payload_encoding, payload_size,
-                           attributes)
+                           attributes, original, original_format)
       FROM STDIN""";
 
   private static final int COPY_CHUNK = 1 << 16;
@@ -249,6 +260,41 @@ public final class PostgresExecutions implements Executions {
   }
 
   @Override
+  public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+    return Sql.guarded(
+        "read the originals of execution " + run.id(),
+        () -> {
+          try (Stream<DbRow> rows =
+              db.execute()
+                  .query(
+                      ORIGINALS,
+                      run.workspace().value(),
+                      run.id().value(),
+                      run.run().value(),
+                      from.value(),
+                      run.version(),
+                      limit)) {
+            return rows.map(PostgresExecutions::original).toList();
+          }
+        });
+  }
+
+  private static EventOriginal original(DbRow row) {
+    String format = row.column("original_format").get(String.class);
+    if (format == null) {
+      throw new IllegalStateException(
+          "event " + row.column("event_id").get() + " was stored before wfx kept originals");
+    }
+    return new EventOriginal(
+        switch (format) {
+          case "proto" -> EventOriginal.Format.TEMPORAL_PROTO;
+          case "json" -> EventOriginal.Format.TEMPORAL_JSON;
+          default -> throw new IllegalStateException("unknown original format '" + format + "'");
+        },
+        row.column("original").get(byte[].class));
+  }
+
+  @Override
   public SaveOutcome append(
       WorkflowExecution execution,
       long expectedVersion,
@@ -264,8 +310,8 @@ public final class PostgresExecutions implements Executions {
       try {
         OptionalLong won =
             expectedVersion == 0
-                ? insertRun(connection, execution, newVersion)
-                : updateRun(connection, execution, expectedVersion, newVersion);
+                ? insertRun(connection, execution, newVersion, newEvents)
+                : updateRun(connection, execution, expectedVersion, newVersion, newEvents);
         if (won.isEmpty()) {
           connection.rollback();
           return SaveOutcome.VERSION_CONFLICT;
@@ -342,7 +388,8 @@ public final class PostgresExecutions implements Executions {
 
   /** Inserts the run's row; its key, or empty when a rival inserted the run first. */
   private static OptionalLong insertRun(
-      Connection connection, WorkflowExecution execution, long version) throws SQLException {
+      Connection connection, WorkflowExecution execution, long version, List<HistoryEvent> newEvents)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
       insert.setString(1, execution.workspace().value());
       insert.setString(2, execution.id().value());
@@ -355,24 +402,34 @@ public final class PostgresExecutions implements Executions {
       insert.setObject(9, Sql.timestamp(execution.closeTime().orElse(null)));
       insert.setLong(10, version);
       insert.setString(11, execution.parentWorkflowId().orElse(null));
+      insert.setBoolean(12, allHaveOriginals(newEvents));
       return key(insert);
     }
   }
 
   /** Updates the run's row at the expected version; its key, or empty when a rival was first. */
   private static OptionalLong updateRun(
-      Connection connection, WorkflowExecution execution, long expectedVersion, long version)
+      Connection connection,
+      WorkflowExecution execution,
+      long expectedVersion,
+      long version,
+      List<HistoryEvent> newEvents)
       throws SQLException {
     try (PreparedStatement update = connection.prepareStatement(UPDATE_RUN)) {
       update.setString(1, execution.status().name());
       update.setObject(2, Sql.timestamp(execution.closeTime().orElse(null)));
       update.setLong(3, version);
-      update.setString(4, execution.workspace().value());
-      update.setString(5, execution.id().value());
-      update.setString(6, execution.runId().value());
-      update.setLong(7, expectedVersion);
+      update.setBoolean(4, allHaveOriginals(newEvents));
+      update.setString(5, execution.workspace().value());
+      update.setString(6, execution.id().value());
+      update.setString(7, execution.runId().value());
+      update.setLong(8, expectedVersion);
       return key(update);
     }
+  }
+
+  private static boolean allHaveOriginals(List<HistoryEvent> events) {
+    return events.stream().allMatch(event -> event.header().original() != null);
   }
 
   private static OptionalLong key(PreparedStatement statement) throws SQLException {
@@ -420,7 +477,8 @@ public final class PostgresExecutions implements Executions {
         Sql.text(row.column("payload")),
         Sql.text(row.column("payload_encoding")),
         Sql.number(row.column("payload_size")),
-        row.column("attributes").get(String.class));
+        row.column("attributes").get(String.class),
+        null);
   }
 
   private static long number(DbColumn column) {

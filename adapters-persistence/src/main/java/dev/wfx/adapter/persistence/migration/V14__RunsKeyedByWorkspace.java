@@ -56,6 +56,7 @@ public final class V14__RunsKeyedByWorkspace extends BaseJavaMigration {
               close_time         timestamptz,
               history_length     bigint      NOT NULL CHECK (history_length >= 1),
               parent_workflow_id text,
+              -- Whether every event of the run has its original: false for the runs stored before.
               originals_kept     boolean     NOT NULL,
               created_at         timestamptz NOT NULL DEFAULT now(),
               updated_at         timestamptz NOT NULL DEFAULT now(),

@@ -3,6 +3,7 @@ package dev.wfx.adapter.rest.temporal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,10 +104,33 @@ public final class TemporalHistoryTranslator {
       if (!(event instanceof JsonTree.Obj obj)) {
         throw new InvalidHistory("the event at index " + index + " is not a JSON object");
       }
-      events.add(EventTranslation.translate(obj, index));
+      events.add(translate(obj, index));
       index++;
     }
     return events;
+  }
+
+  /**
+   * The typed event, derived from its original: from protobuf's canonical JSON when protobuf reads
+   * the event whole and wfx can read that; else from the event's own JSON, which is then kept as its
+   * original, so that the typed event can always be derived again from what is stored. The event
+   * as received is read first: wfx's rules for a history hold whatever protobuf would accept.
+   */
+  private static HistoryEvent translate(JsonTree.Obj received, int index) {
+    TemporalOriginals.Read read = TemporalOriginals.read(received);
+    HistoryEvent asReceived = EventTranslation.translate(received, received, read.original(), index);
+    if (read.canonical().equals(received)) {
+      return asReceived;
+    }
+    if (read.original().format() == EventOriginal.Format.TEMPORAL_PROTO) {
+      try {
+        return EventTranslation.translate(read.canonical(), received, read.original(), index);
+      } catch (InvalidHistory notFromCanonical) {
+        // Canonical JSON leaves out default values ("" included) that the event spelled out.
+        read = TemporalOriginals.json(received);
+      }
+    }
+    return EventTranslation.translate(read.canonical(), received, read.original(), index);
   }
 
   /** The parser's complaint and where; it may quote a token of the body. */

@@ -27,6 +27,7 @@ import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;
 import io.helidon.common.media.type.MediaTypes;
@@ -83,6 +84,11 @@ class AvailabilityServerTest {
 
     @Override
     public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+      throw down();
+    }
+
+    @Override
+    public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
       throw down();
     }
 
