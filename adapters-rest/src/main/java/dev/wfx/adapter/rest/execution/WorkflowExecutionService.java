@@ -5,6 +5,7 @@ import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.application.audit.AuditRefusedWrite;
+import dev.wfx.application.execution.ExportHistory;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory.Outcome;
@@ -38,8 +39,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP resource: {@code GET /workflow-executions/{execution_id}} and {@code POST
- * /workflow-executions/{execution_id}/history}, each also under {@code /workspaces/{workspace_id}}.
+ * HTTP resource: {@code GET /workflow-executions/{execution_id}}, {@code POST} and {@code GET
+ * /workflow-executions/{execution_id}/history} (record, export), each also under {@code
+ * /workspaces/{workspace_id}}.
  *
  * <p>Routes match on a greedy pattern and the path is then read raw ({@link ExecutionPath}), so
  * ids with encoded slashes reach the handler intact.
@@ -53,6 +55,7 @@ public final class WorkflowExecutionService implements HttpService {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final DocumentReads documentReads;
+  private final HistoryExports historyExports;
   private final RecordHistory recordHistory;
   private final AuditRefusedWrite auditRefusedWrite;
   private final BearerAuthentication authentication;
@@ -68,6 +71,7 @@ public final class WorkflowExecutionService implements HttpService {
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
       GetExecutionVersion getExecutionVersion,
+      ExportHistory exportHistory,
       RecordHistory recordHistory,
       AuditRefusedWrite auditRefusedWrite,
       BearerAuthentication authentication,
@@ -79,6 +83,7 @@ public final class WorkflowExecutionService implements HttpService {
             getExecutionVersion,
             documentJson,
             new RenderedDocuments(settings.documentCacheBytes()));
+    this.historyExports = new HistoryExports(getExecutionVersion, exportHistory);
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
@@ -101,24 +106,31 @@ public final class WorkflowExecutionService implements HttpService {
         ExecutionPath.parse(rawPath)
             .orElseThrow(
                 () -> ApiProblem.of(Status.NOT_FOUND_404, ExecutionPath.noResourceDetail(rawPath)));
-    Method expected = path.history() ? Method.POST : Method.GET;
-    if (!request.prologue().method().equals(expected)) {
+    Method method = request.prologue().method();
+    boolean recording = path.history() && method.equals(Method.POST);
+    if (!recording && !method.equals(Method.GET)) {
       throw ApiProblem.of(
               Status.METHOD_NOT_ALLOWED_405,
-              "This resource answers " + expected.text() + " only.")
-          .withHeader(HeaderValues.create(HeaderNames.ALLOW, expected.text()));
+              path.history()
+                  ? "This resource answers GET (export) and POST (record) only."
+                  : "This resource answers GET only.")
+          .withHeader(HeaderValues.create(HeaderNames.ALLOW, path.history() ? "GET, POST" : "GET"));
     }
     Caller caller = authentication.caller(request);
     ExecutionId id = executionId(path);
     Optional<WorkspaceId> workspace = workspace(path, request);
     Optional<RunId> run = run(request);
-    if (path.history()) {
+    if (recording) {
       record(request, response, id, workspace, run, caller, deadline);
+      return;
+    }
+    // Authentication asked the database already; a slow one must not be followed by more.
+    deadline.check("reading the execution");
+    GetWorkflowExecution.Query query = new GetWorkflowExecution.Query(id, caller.role(), workspace, run);
+    if (path.history()) {
+      historyExports.answer(request, response, query);
     } else {
-      // Authentication asked the database already; a slow one must not be followed by more.
-      deadline.check("reading the execution");
-      documentReads.answer(
-          request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace, run));
+      documentReads.answer(request, response, query);
     }
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
@@ -68,7 +69,8 @@ class RefusedWriteAuditRoutingTest {
             FIXTURE.recordHistory,
             failing,
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(FIXTURE.auditTrail)),
+            new ListWriteAuditsService(FIXTURE.auditTrail),
+            new ExportHistoryService(FIXTURE.executions)),
         message -> message,
         new RestSettings(ApiFixture.BODY_LIMIT));
   }

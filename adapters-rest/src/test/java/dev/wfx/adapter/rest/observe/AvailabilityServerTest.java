@@ -10,6 +10,7 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
@@ -132,7 +133,8 @@ class AvailabilityServerTest {
             new RecordHistoryService(down, trailDown, Clock.systemUTC()),
             new AuditRefusedWriteService(trailDown, Clock.systemUTC()),
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(trailDown)),
+            new ListWriteAuditsService(trailDown),
+            new ExportHistoryService(down)),
         message -> message,
         new RestSettings(ApiFixture.BODY_LIMIT),
         new ServiceGate(),

@@ -2,6 +2,7 @@ package dev.wfx.adapter.rest.testing;
 
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.execution.RestSettings;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
@@ -80,7 +81,8 @@ public final class ApiFixture {
             recordHistory,
             auditRefusedWrite,
             authenticateCaller,
-            new ListWriteAuditsService(auditTrail)),
+            new ListWriteAuditsService(auditTrail),
+            new ExportHistoryService(executions)),
         message -> message.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }
