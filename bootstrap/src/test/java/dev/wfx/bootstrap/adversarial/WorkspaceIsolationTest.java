@@ -87,6 +87,9 @@ class WorkspaceIsolationTest {
     GET_QUERY_OTHER_WORKSPACE,
     GET_PATH_OWN_WORKSPACE,
     GET_PATH_OTHER_WORKSPACE,
+    EXPORT_UNSCOPED,
+    EXPORT_QUERY_OTHER_WORKSPACE,
+    EXPORT_PATH_OWN_WORKSPACE,
     POST_HISTORY,
     GET_AUDIT_OF_EXECUTION;
 
@@ -104,6 +107,11 @@ class WorkspaceIsolationTest {
             "/workflow-executions/" + encodedId + "?workspace_id=" + other;
         case GET_PATH_OWN_WORKSPACE -> "/workspaces/" + own + "/workflow-executions/" + encodedId;
         case GET_PATH_OTHER_WORKSPACE -> "/workspaces/" + other + "/workflow-executions/" + encodedId;
+        case EXPORT_UNSCOPED -> "/workflow-executions/" + encodedId + "/history";
+        case EXPORT_QUERY_OTHER_WORKSPACE ->
+            "/workflow-executions/" + encodedId + "/history?workspace_id=" + other;
+        case EXPORT_PATH_OWN_WORKSPACE ->
+            "/workspaces/" + own + "/workflow-executions/" + encodedId + "/history";
         case POST_HISTORY -> "/workflow-executions/" + encodedId + "/history";
         case GET_AUDIT_OF_EXECUTION -> "/audit/writes?execution_id=" + encodedId;
       };
@@ -179,7 +187,9 @@ class WorkspaceIsolationTest {
     }
     if (caller.admin) {
       boolean scopedAway =
-          endpoint == Endpoint.GET_QUERY_OTHER_WORKSPACE || endpoint == Endpoint.GET_PATH_OTHER_WORKSPACE;
+          endpoint == Endpoint.GET_QUERY_OTHER_WORKSPACE
+              || endpoint == Endpoint.GET_PATH_OTHER_WORKSPACE
+              || endpoint == Endpoint.EXPORT_QUERY_OTHER_WORKSPACE;
       assertEquals(200, (scopedAway ? foreignAnswer : ownAnswer).status(), ownAnswer::comparable);
       return;
     }
@@ -191,7 +201,9 @@ class WorkspaceIsolationTest {
     boolean ownVisible =
         endpoint == Endpoint.GET_UNSCOPED
             || endpoint == Endpoint.GET_QUERY_OWN_WORKSPACE
-            || endpoint == Endpoint.GET_PATH_OWN_WORKSPACE;
+            || endpoint == Endpoint.GET_PATH_OWN_WORKSPACE
+            || endpoint == Endpoint.EXPORT_UNSCOPED
+            || endpoint == Endpoint.EXPORT_PATH_OWN_WORKSPACE;
     if (ownVisible) {
       assertEquals(200, ownAnswer.status(), ownAnswer::comparable);
     } else {
