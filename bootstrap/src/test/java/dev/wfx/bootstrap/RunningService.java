@@ -88,6 +88,11 @@ public final class RunningService implements AutoCloseable {
       return set("WFX_REQUEST_HEAD_TIMEOUT", timeout.toString());
     }
 
+    /** {@code WFX_DOCUMENT_CACHE_BYTES}: memory for rendered documents; 0 renders every read. */
+    public Settings documentCacheBytes(long bytes) {
+      return set("WFX_DOCUMENT_CACHE_BYTES", Long.toString(bytes));
+    }
+
     private Settings set(String variable, String value) {
       environment.put(variable, value);
       return this;
@@ -157,6 +162,11 @@ public final class RunningService implements AutoCloseable {
   /** What the service printed on its console so far. */
   public String console() {
     return console.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Runs one statement of plain SQL on the service's schema, as another process would. */
+  void execute(String sql) {
+    database.execute(sql);
   }
 
   /** The stored attributes of one event, as the row holds them. */

@@ -10,6 +10,7 @@ import dev.wfx.adapter.persistence.database.ChannelListener;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
 import dev.wfx.adapter.persistence.database.ReconnectingDataSource;
 import dev.wfx.adapter.persistence.execution.PostgresExecutions;
+import dev.wfx.adapter.persistence.execution.ProjectionRebuild;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.Executions;
@@ -154,6 +155,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
   public Executions executions() {
     return executions;
+  }
+
+  /** The maintenance step that derives stored events' projections again from their originals. */
+  public ProjectionRebuild projectionRebuild() {
+    return new ProjectionRebuild(connections);
   }
 
   public ApiKeys apiKeys() {

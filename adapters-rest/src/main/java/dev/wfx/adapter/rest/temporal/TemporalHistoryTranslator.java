@@ -36,6 +36,23 @@ public final class TemporalHistoryTranslator {
     return translateFrom(() -> JsonTree.FACTORY.createParser(body));
   }
 
+  /**
+   * The typed event an original derives, as recording derives it; for rebuilding the projections
+   * of stored events when their reading changed. Its fingerprint is not the recorded one (that is
+   * kept from the spelling that was sent).
+   *
+   * @throws IllegalArgumentException when the original cannot be read as a history event, which an
+   *     original stored by wfx always can
+   */
+  public HistoryEvent derive(EventOriginal original) {
+    JsonTree.Obj canonical = TemporalOriginals.canonical(original);
+    try {
+      return EventTranslation.translate(canonical, canonical, original, 0);
+    } catch (InvalidHistory e) {
+      throw new IllegalArgumentException("a stored original does not derive an event: " + e.getMessage(), e);
+    }
+  }
+
   /** Opens the parser over a body, whatever holds it. */
   private interface ParserSource {
     JsonParser open() throws IOException;
