@@ -129,16 +129,12 @@ public final class TemporalHistoryTranslator {
 
   /**
    * The typed event, derived from its original: from protobuf's canonical JSON when protobuf reads
-   * the event whole and wfx can read that; else from the event's own JSON, which is then kept as its
-   * original, so that the typed event can always be derived again from what is stored. The event
-   * as received is read first: wfx's rules for a history hold whatever protobuf would accept.
+   * the event whole (as strictly as wfx reads a history) and wfx can read that; else from the
+   * event's own JSON, which is then kept as its original, so that the typed event can always be
+   * derived again from what is stored.
    */
   private static HistoryEvent translate(JsonTree.Obj received, int index) {
     TemporalOriginals.Read read = TemporalOriginals.read(received);
-    HistoryEvent asReceived = EventTranslation.translate(received, received, read.original(), index);
-    if (read.canonical().equals(received)) {
-      return asReceived;
-    }
     if (read.original().format() == EventOriginal.Format.TEMPORAL_PROTO) {
       try {
         return EventTranslation.translate(read.canonical(), received, read.original(), index);

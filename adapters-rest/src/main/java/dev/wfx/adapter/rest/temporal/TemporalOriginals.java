@@ -1,8 +1,6 @@
 package dev.wfx.adapter.rest.temporal;
 
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.EnumDescriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
@@ -12,17 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The original of each history event: Temporal's protobuf {@code HistoryEvent}, read from its JSON
- * with protobuf's own JSON mapping, and the canonical JSON the typed event is derived from.
+ * with protobuf's JSON mapping ({@link ProtoJson}), and the canonical JSON the typed event is
+ * derived from.
  *
  * <p>JSON arrives in several spellings — enum values as {@code EVENT_TYPE_ACTIVITY_TASK_SCHEDULED},
  * {@code ACTIVITY_TASK_SCHEDULED} or {@code ActivityTaskScheduled} (older tools), ids as strings or
@@ -33,14 +28,8 @@ import java.util.regex.Pattern;
  */
 final class TemporalOriginals {
 
-  private static final JsonFormat.Parser PARSER = JsonFormat.parser();
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer().omittingInsignificantWhitespace();
-  private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
-  private static final String UNSPECIFIED = "UNSPECIFIED";
-  // Per message type: its fields by JSON name and by proto name, as the JSON may use either.
-  private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS =
-      new ConcurrentHashMap<>();
 
   private TemporalOriginals() {}
 
@@ -54,32 +43,26 @@ final class TemporalOriginals {
 
   /** The original of an event as received: protobuf when it reads the event whole, else JSON. */
   static Read read(JsonTree.Obj received) {
-    JsonTree.Obj normalised = (JsonTree.Obj) normalise(received, HistoryEvent.getDescriptor());
-    String json = normalised.toJson();
     HistoryEvent.Builder event = HistoryEvent.newBuilder();
     try {
-      PARSER.merge(json, event);
-    } catch (InvalidProtocolBufferException | RuntimeException notWhole) {
-      // An unknown field or enum value, or a value protobuf reads otherwise than wfx.
-      return json(normalised, json);
+      ProtoJson.merge(received, event);
+    } catch (ProtoJson.NotWhole notWhole) {
+      return json(received);
     }
     HistoryEvent built = event.build();
     return new Read(
         new EventOriginal(EventOriginal.Format.TEMPORAL_PROTO, built.toByteArray()),
-        canonicalTree(print(built)));
+        ProtoJson.tree(built));
   }
 
-  /** The event kept as its JSON. */
-  static Read json(JsonTree.Obj normalised, String json) {
-    return new Read(
-        new EventOriginal(EventOriginal.Format.TEMPORAL_JSON, json.getBytes(StandardCharsets.UTF_8)),
-        normalised);
-  }
-
-  /** The event kept as its JSON, respelled as {@link #read} would. */
+  /** The event kept as its JSON, enum values respelled as protobuf names them. */
   static Read json(JsonTree.Obj received) {
     JsonTree.Obj normalised = (JsonTree.Obj) normalise(received, HistoryEvent.getDescriptor());
-    return json(normalised, normalised.toJson());
+    return new Read(
+        new EventOriginal(
+            EventOriginal.Format.TEMPORAL_JSON,
+            normalised.toJson().getBytes(StandardCharsets.UTF_8)),
+        normalised);
   }
 
   /** The canonical JSON text of an original: what an export writes for the event. */
@@ -87,9 +70,9 @@ final class TemporalOriginals {
     return switch (original.format()) {
       case TEMPORAL_PROTO -> {
         try {
-          yield print(HistoryEvent.parseFrom(original.bytes()));
+          yield PRINTER.print(proto(original));
         } catch (InvalidProtocolBufferException e) {
-          throw new IllegalStateException("a stored original is not a HistoryEvent", e);
+          throw new IllegalStateException("a HistoryEvent always prints", e);
         }
       }
       case TEMPORAL_JSON -> new String(original.bytes(), StandardCharsets.UTF_8);
@@ -98,35 +81,36 @@ final class TemporalOriginals {
 
   /** The JSON the typed event is derived from, for an original read before. */
   static JsonTree.Obj canonical(EventOriginal original) {
-    return canonicalTree(canonicalJson(original));
+    return switch (original.format()) {
+      case TEMPORAL_PROTO -> ProtoJson.tree(proto(original));
+      case TEMPORAL_JSON -> {
+        try {
+          yield (JsonTree.Obj) JsonTree.parse(canonicalJson(original));
+        } catch (IOException e) {
+          throw new UncheckedIOException("a stored JSON original does not parse", e);
+        }
+      }
+    };
   }
 
-  private static String print(HistoryEvent event) {
+  private static HistoryEvent proto(EventOriginal original) {
     try {
-      return PRINTER.print(event);
+      return HistoryEvent.parseFrom(original.bytes());
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("a HistoryEvent always prints", e);
-    }
-  }
-
-  private static JsonTree.Obj canonicalTree(String json) {
-    try {
-      return (JsonTree.Obj) JsonTree.parse(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("protobuf printed JSON that does not parse", e);
+      throw new IllegalStateException("a stored original is not a HistoryEvent", e);
     }
   }
 
   /**
-   * The value with every enum value that protobuf would not read respelled as its canonical name,
-   * where one fits: {@code ActivityTaskScheduled} and {@code ACTIVITY_TASK_SCHEDULED} become {@code
+   * The value with every enum value that names one respelled as its canonical name: {@code
+   * ActivityTaskScheduled} and {@code ACTIVITY_TASK_SCHEDULED} become {@code
    * EVENT_TYPE_ACTIVITY_TASK_SCHEDULED}. Members protobuf does not know are left as they are.
    */
   private static JsonTree normalise(JsonTree value, Descriptor type) {
     if (!(value instanceof JsonTree.Obj obj) || type.getFullName().startsWith("google.protobuf.")) {
       return value;
     }
-    Map<String, FieldDescriptor> fields = FIELDS.computeIfAbsent(type, TemporalOriginals::fieldsOf);
+    Map<String, FieldDescriptor> fields = ProtoJson.fields(type);
     Map<String, JsonTree> members = new LinkedHashMap<>();
     for (Map.Entry<String, JsonTree> member : obj.members().entrySet()) {
       FieldDescriptor field = fields.get(member.getKey());
@@ -158,37 +142,10 @@ final class TemporalOriginals {
     return switch (field.getJavaType()) {
       case ENUM ->
           value instanceof JsonTree.Str text
-              ? new JsonTree.Str(enumName(text.value(), field.getEnumType()))
+              ? new JsonTree.Str(ProtoJson.enumName(text.value(), field.getEnumType()))
               : value;
       case MESSAGE -> normalise(value, field.getMessageType());
       default -> value;
     };
-  }
-
-  /** The enum value's canonical name, when the spelling names one; else the spelling itself. */
-  private static String enumName(String spelling, EnumDescriptor type) {
-    if (type.findValueByName(spelling) != null) {
-      return spelling;
-    }
-    String snake = WORD_START.matcher(spelling).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
-    String first = type.getValues().getFirst().getName();
-    String prefix =
-        first.endsWith(UNSPECIFIED) ? first.substring(0, first.length() - UNSPECIFIED.length()) : "";
-    for (String candidate : List.of(snake, prefix + snake)) {
-      EnumValueDescriptor found = type.findValueByName(candidate);
-      if (found != null) {
-        return found.getName();
-      }
-    }
-    return spelling;
-  }
-
-  private static Map<String, FieldDescriptor> fieldsOf(Descriptor type) {
-    Map<String, FieldDescriptor> fields = new HashMap<>();
-    for (FieldDescriptor field : type.getFields()) {
-      fields.put(field.getName(), field);
-      fields.put(field.getJsonName(), field);
-    }
-    return fields;
   }
 }
