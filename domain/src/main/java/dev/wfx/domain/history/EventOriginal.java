@@ -35,11 +35,6 @@ public record EventOriginal(Format format, byte[] bytes) {
     return bytes.clone();
   }
 
-  /** The length of the bytes, without copying them. */
-  public int size() {
-    return bytes.length;
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof EventOriginal that
