@@ -49,7 +49,7 @@ class GetExecutionVersionServiceTest {
   @Test
   void givenAnExecutionInTheCallersWorkspace_whenAsked_thenItsHistoryLengthIsTheVersion() {
     Result.Current current =
-        new Result.Current(new StoredRun(ID, WS_A, RunId.of("run-1"), 3, true));
+        new Result.Current(new StoredRun(ID, WS_A, RunId.of("run-1"), 3, false));
     assertEquals(current, version(ID, MEMBER_A, Optional.empty()));
     assertEquals(current, version(ID, ADMIN_B, Optional.empty()));
     assertEquals(3, current.version());
