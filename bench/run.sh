@@ -107,7 +107,7 @@ record_against_copy() {
 copy_against_recording() {
   local large_id
   large_id=$(awk '$1 == "large" { print $4; exit }' "$work/record.txt")
-  psql_db -d "$db_name" -c "\copy (SELECT * FROM history_events WHERE execution_id = '$large_id' ORDER BY event_id) TO '$work/large.copy'"
+  psql_db -d "$db_name" -c "\copy (SELECT h.* FROM history_events h JOIN runs r ON r.seq = h.run_seq WHERE r.execution_id = '$large_id' ORDER BY h.event_id) TO '$work/large.copy'"
   psql_db -d "$db_name" -c "CREATE TABLE copy_probe (LIKE history_events INCLUDING ALL)"
   : >"$work/pairs.txt"
   for _ in 1 2 3; do
@@ -265,7 +265,8 @@ log "PostgreSQL alone: the rows of the $largest-event history (psql, 5 runs)"
 floor_sql="SELECT event_id, kind, event_type,
   CAST(extract(epoch FROM date_trunc('second', event_time)) AS bigint) AS event_second, event_time_nanos, task_id, fingerprint,
   CAST(payload AS text) AS payload, payload_encoding, payload_size, CAST(attributes AS text) AS attributes
-  FROM history_events WHERE execution_id = '${ids[closed-$largest]}' AND event_id <= $largest ORDER BY event_id"
+  FROM history_events WHERE run_seq = (SELECT seq FROM runs WHERE execution_id = '${ids[closed-$largest]}')
+  AND event_id <= $largest ORDER BY event_id"
 floor_ms=$(for _ in 1 2 3 4 5; do
   psql_db -d "$db_name" -o /dev/null -c '\timing on' -c "$floor_sql" | awk '/^Time:/ { print $2 }'
 done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')

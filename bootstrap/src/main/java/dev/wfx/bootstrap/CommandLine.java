@@ -20,6 +20,8 @@ sealed interface CommandLine {
              wfx keys revoke <key-id>
                                      revoke a key at once
              wfx keys --help         the keys commands in full
+             wfx projections rebuild derive every stored event's typed projection again from
+                                     its original (after an upgrade that reads more of them)
              wfx --version           the version of wfx
              wfx --help              the commands and the configuration variables""";
 
@@ -110,6 +112,8 @@ sealed interface CommandLine {
 
   record RevokeKey(ApiKeyId id) implements CommandLine {}
 
+  record RebuildProjections() implements CommandLine {}
+
   /** Prints this text. */
   record Help(String text) implements CommandLine {
     public Help {
@@ -134,6 +138,11 @@ sealed interface CommandLine {
     }
     if (List.of("--version", "version").contains(args.getFirst())) {
       return new Version();
+    }
+    if (args.getFirst().equals("projections")) {
+      return args.equals(List.of("projections", "rebuild"))
+          ? new RebuildProjections()
+          : new Invalid("projections takes one command: rebuild");
     }
     if (!args.getFirst().equals("keys")) {
       return new Invalid("unknown command: " + String.join(" ", args));

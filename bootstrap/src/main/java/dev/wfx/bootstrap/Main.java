@@ -12,7 +12,7 @@ import java.util.logging.LogManager;
 
 /**
  * Entry point of the launcher, once {@link JavaVersionGuard} has found the Java new enough: serves
- * the API, or manages API keys (see {@link CommandLine}).
+ * the API, manages API keys, or rebuilds projections (see {@link CommandLine}).
  */
 public final class Main {
 
@@ -97,6 +97,7 @@ public final class Main {
       case CommandLine.CreateKey create -> KeyCommands.create(config, create, out);
       case CommandLine.ListKeys list -> KeyCommands.list(config, out);
       case CommandLine.RevokeKey revoke -> KeyCommands.revoke(config, revoke, out, err);
+      case CommandLine.RebuildProjections rebuild -> ProjectionCommands.rebuild(config, out);
     };
   }
 

@@ -48,7 +48,7 @@ final class MeteredRecordHistory implements RecordHistory {
           rejected(rejected.rejection().getClass().getSimpleName()).increment();
       case Outcome.Contended contended -> contendedBatches.increment();
       case Outcome.Forbidden forbidden -> rejected("Forbidden").increment();
-      case Outcome.NotFound notFound -> rejected("NotFound").increment();
+      case Outcome.InSeveralWorkspaces several -> rejected("InSeveralWorkspaces").increment();
     }
     return outcome;
   }

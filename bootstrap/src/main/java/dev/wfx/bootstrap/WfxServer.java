@@ -11,6 +11,7 @@ import dev.wfx.application.access.IssueApiKeyService;
 import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.audit.ThrottledAuditTrail;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
@@ -94,7 +95,8 @@ public final class WfxServer {
               recordHistory,
               new AuditRefusedWriteService(auditTrail, Clock.systemUTC()),
               new AuthenticateCallerService(persistence.apiKeys()),
-              new ListWriteAuditsService(auditTrail));
+              new ListWriteAuditsService(auditTrail),
+              new ExportHistoryService(executions));
       WebServer webServer =
           WebServer.builder()
               .config(config.get("server"))

@@ -102,7 +102,8 @@ class AuthorizationMatrixEndToEndTest {
         Arguments.of(Caller.USER_MEMBER_A, Target.IN_B, 404, 404, 404, 403),
         Arguments.of(Caller.USER_MEMBER_A, Target.MISSING, 404, 404, 404, 403),
         Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_A, 200, 200, 404, 200),
-        Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_B, 404, 404, 404, 404),
+        // Executions are keyed by workspace: B's id is no obstacle, A's service records its own.
+        Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_B, 404, 404, 404, 201),
         Arguments.of(Caller.SERVICE_MEMBER_A, Target.MISSING, 404, 404, 404, 201),
         Arguments.of(Caller.USER_MEMBER_B, Target.IN_A, 404, 404, 404, 403),
         Arguments.of(Caller.USER_MEMBER_B, Target.IN_B, 200, 404, 200, 403),

@@ -57,7 +57,8 @@ class QuickstartTest {
           () ->
               assertEquals(
                   "{\"id\":\"wf_4Zq8mV3nR2pL7xK9tB1cYd/exec_7Hs2Kd9QmP4vX1nL8bZ3rT\",\"history_length\":17,"
-                      + "\"status\":\"COMPLETED\",\"appended\":17,\"duplicates\":0}",
+                      + "\"status\":\"COMPLETED\",\"appended\":17,\"duplicates\":0,"
+                      + "\"run_id\":\"0b9a7e3c-5d1f-4f7e-9a51-3c2d8e6f1a20\"}",
                   posted.body()),
           () -> assertEquals("wf_4Zq8mV3nR2pL7xK9tB1cYd/exec_7Hs2Kd9QmP4vX1nL8bZ3rT", document.path("id").asText()),
           () -> assertEquals("COMPLETED", document.path("status").asText()),

@@ -119,6 +119,11 @@ public final class RunningService implements AutoCloseable {
       return set("WFX_DB_POOL_SIZE", Integer.toString(connections));
     }
 
+    /** {@code WFX_DOCUMENT_CACHE_BYTES}: memory for rendered documents; 0 renders every read. */
+    public Settings documentCacheBytes(long bytes) {
+      return set("WFX_DOCUMENT_CACHE_BYTES", Long.toString(bytes));
+    }
+
     private Settings set(String variable, String value) {
       environment.put(variable, value);
       return this;
@@ -201,12 +206,18 @@ public final class RunningService implements AutoCloseable {
     return console.toString(StandardCharsets.UTF_8);
   }
 
+  /** Runs one statement of plain SQL on the service's schema, as another process would. */
+  void execute(String sql) {
+    database.execute(sql);
+  }
+
   /** The stored attributes of one event, as the row holds them. */
   String storedAttributes(String executionId, long eventId) {
     try (Connection connection = database.persistence().dataSource().getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT attributes::text FROM history_events WHERE execution_id = ? AND event_id = ?")) {
+                "SELECT attributes::text FROM history_events h JOIN runs r ON r.seq = h.run_seq"
+                    + " WHERE r.execution_id = ? AND event_id = ?")) {
       select.setString(1, executionId);
       select.setLong(2, eventId);
       try (ResultSet row = select.executeQuery()) {

@@ -10,6 +10,7 @@ import dev.wfx.adapter.persistence.database.ChannelListener;
 import dev.wfx.adapter.persistence.database.EmbeddedDatabase;
 import dev.wfx.adapter.persistence.database.ReconnectingDataSource;
 import dev.wfx.adapter.persistence.execution.PostgresExecutions;
+import dev.wfx.adapter.persistence.execution.ProjectionRebuild;
 import dev.wfx.domain.access.ApiKeys;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.Executions;
@@ -147,18 +148,28 @@ public final class PostgresPersistence implements AutoCloseable {
     return Math.toIntExact(Math.max(1, (duration.toMillis() + 999) / 1_000));
   }
 
+  /** Where the migrations are: SQL ones, and those that move data by the domain's rules. */
+  public static final String[] MIGRATIONS = {
+    "classpath:db/migration", "classpath:dev/wfx/adapter/persistence/migration"
+  };
+
   private static void migrate(DataSource dataSource, String schema) {
     Flyway.configure()
         .dataSource(dataSource)
         .schemas(schema)
         .defaultSchema(schema)
-        .locations("classpath:db/migration")
+        .locations(MIGRATIONS)
         .load()
         .migrate();
   }
 
   public Executions executions() {
     return executions;
+  }
+
+  /** The maintenance step that derives stored events' projections again from their originals. */
+  public ProjectionRebuild projectionRebuild() {
+    return new ProjectionRebuild(connections);
   }
 
   public ApiKeys apiKeys() {

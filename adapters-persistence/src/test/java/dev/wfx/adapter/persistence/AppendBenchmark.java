@@ -3,6 +3,7 @@ package dev.wfx.adapter.persistence;
 import static dev.wfx.application.testing.AuditEntries.creating;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.history.HistoryEvent;
@@ -19,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -66,7 +68,8 @@ class AppendBenchmark {
       ExecutionId loaded = ExecutionId.of("bench-0");
       for (int run = -5; run < RUNS; run++) {
         long start = System.nanoTime();
-        int size = executions.find(loaded, Visibility.everywhere()).orElseThrow().history().size();
+        var found = executions.find(loaded, Optional.empty(), Visibility.everywhere());
+        int size = ((Lookup.Found<WorkflowExecution>) found).value().history().size();
         long took = System.nanoTime() - start;
         if (size != EVENTS) {
           throw new IllegalStateException("loaded " + size + " events");
@@ -102,18 +105,26 @@ class AppendBenchmark {
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       StringWriter rows = new StringWriter();
       copy.copyOut(
-          "COPY (SELECT * FROM history_events WHERE execution_id = 'bench-0' ORDER BY event_id)"
-              + " TO STDOUT",
+          "COPY (SELECT h.* FROM history_events h JOIN runs r ON r.seq = h.run_seq"
+              + " WHERE r.execution_id = 'bench-0' ORDER BY h.event_id) TO STDOUT",
           rows);
       for (int run = -2; run < RUNS; run++) {
         String id = "raw-" + (run + 2);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute(
-              "INSERT INTO executions SELECT '" + id + "', workspace_id, run_id, workflow_type,"
-                  + " task_queue, status, start_time, execution_time, close_time, history_length,"
-                  + " parent_workflow_id FROM executions WHERE id = 'bench-0'");
+        long seq;
+        try (Statement statement = connection.createStatement();
+            var inserted =
+                statement.executeQuery(
+                    "INSERT INTO runs (workspace_id, execution_id, run_id, workflow_type,"
+                        + " task_queue, status, start_time, execution_time, close_time,"
+                        + " history_length, parent_workflow_id, originals_kept)"
+                        + " SELECT workspace_id, '" + id + "', run_id, workflow_type, task_queue,"
+                        + " status, start_time, execution_time, close_time, history_length,"
+                        + " parent_workflow_id, originals_kept FROM runs"
+                        + " WHERE execution_id = 'bench-0' RETURNING seq")) {
+          inserted.next();
+          seq = inserted.getLong(1);
         }
-        String data = rows.toString().replace("bench-0\t", id + "\t");
+        String data = rows.toString().replaceAll("(?m)^\\d+\t", seq + "\t");
         long start = System.nanoTime();
         copy.copyIn("COPY history_events FROM STDIN", new StringReader(data));
         long took = System.nanoTime() - start;

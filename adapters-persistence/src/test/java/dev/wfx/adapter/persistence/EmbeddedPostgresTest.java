@@ -51,7 +51,7 @@ class EmbeddedPostgresTest {
         PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
       assertEquals(
           runningHistory(3),
-          second.executions().find(ID, Visibility.everywhere()).orElseThrow().history());
+          dev.wfx.application.testing.Lookups.single(second.executions().find(ID, java.util.Optional.empty(), Visibility.everywhere())).orElseThrow().history());
     }
   }
 
@@ -68,7 +68,7 @@ class EmbeddedPostgresTest {
       assertTrue(accepts(server.embeddedPort()), "closing the second adapter left the server up");
       assertEquals(
           runningHistory(2),
-          server.executions().find(ID, Visibility.everywhere()).orElseThrow().history());
+          dev.wfx.application.testing.Lookups.single(server.executions().find(ID, java.util.Optional.empty(), Visibility.everywhere())).orElseThrow().history());
     }
   }
 
@@ -81,7 +81,7 @@ class EmbeddedPostgresTest {
     assertFalse(persistence.isHealthy());
     assertThrows(
         RuntimeException.class,
-        () -> persistence.executions().version(ID, Visibility.everywhere()));
+        () -> persistence.executions().version(ID, java.util.Optional.empty(), Visibility.everywhere()));
   }
 
   private static boolean accepts(int port) {

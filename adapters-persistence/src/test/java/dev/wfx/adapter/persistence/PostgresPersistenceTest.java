@@ -52,7 +52,7 @@ class PostgresPersistenceTest {
                 + " WHERE table_schema = current_schema() ORDER BY table_name");
 
     assertEquals(
-        List.of("api_keys", "audit_writes", "executions", "flyway_schema_history", "history_events"), tables);
+        List.of("api_keys", "audit_writes", "flyway_schema_history", "history_events", "runs"), tables);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -63,6 +64,39 @@ public final class TestDatabase implements AutoCloseable {
         DatabaseSettings.external(at.url(), at.user(), at.password()).withSchema(schema));
   }
 
+  /** What a test writes into a schema as an older wfx would have, before the adapter starts. */
+  public interface OlderData {
+    void write(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Starts the adapter on a new schema that an older wfx had migrated up to {@code version} and
+   * written {@code olderData} into: the adapter migrates it to the latest version as it starts.
+   */
+  public static TestDatabase startFrom(String version, OlderData olderData) {
+    Server at = server();
+    String schema = "wfx_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    Flyway.configure()
+        .dataSource(at.url(), at.user(), at.password())
+        .schemas(schema)
+        .defaultSchema(schema)
+        .locations(PostgresPersistence.MIGRATIONS)
+        .target(version)
+        .load()
+        .migrate();
+    Properties credentials = new Properties();
+    credentials.setProperty("user", at.user());
+    credentials.setProperty("password", at.password());
+    credentials.setProperty("currentSchema", schema);
+    try (Connection connection = DriverManager.getConnection(at.url(), credentials)) {
+      olderData.write(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the older data", e);
+    }
+    return new TestDatabase(
+        DatabaseSettings.external(at.url(), at.user(), at.password()).withSchema(schema));
+  }
+
   public PostgresPersistence persistence() {
     return persistence;
   }
@@ -99,7 +133,7 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Empties every table, keeping the schema and its migrations. */
   public void truncate() {
-    execute("TRUNCATE history_events, executions, api_keys, audit_writes");
+    execute("TRUNCATE history_events, runs, api_keys, audit_writes");
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAudits;
+import dev.wfx.application.execution.ExportHistory;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
@@ -43,7 +44,8 @@ public final class RestApi {
       RecordHistory recordHistory,
       AuditRefusedWrite auditRefusedWrite,
       AuthenticateCaller authenticateCaller,
-      ListWriteAudits listWriteAudits) {
+      ListWriteAudits listWriteAudits,
+      ExportHistory exportHistory) {
     public UseCases {
       Objects.requireNonNull(getWorkflowExecution, "getWorkflowExecution");
       Objects.requireNonNull(getExecutionVersion, "getExecutionVersion");
@@ -51,6 +53,7 @@ public final class RestApi {
       Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
       Objects.requireNonNull(authenticateCaller, "authenticateCaller");
       Objects.requireNonNull(listWriteAudits, "listWriteAudits");
+      Objects.requireNonNull(exportHistory, "exportHistory");
     }
   }
 
@@ -97,6 +100,7 @@ public final class RestApi {
         new WorkflowExecutionService(
             useCases.getWorkflowExecution(),
             useCases.getExecutionVersion(),
+            useCases.exportHistory(),
             useCases.recordHistory(),
             useCases.auditRefusedWrite(),
             authentication,

@@ -2,10 +2,11 @@ package dev.wfx.application.execution;
 
 import dev.wfx.application.execution.GetWorkflowExecution.Query;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.StoredRun;
 import java.util.Objects;
-import java.util.OptionalLong;
 
-/** Asks the store for the version within the caller's visible workspaces: one cheap query. */
+/** Asks the store for the run's summary within the caller's visible workspaces: one cheap query. */
 public final class GetExecutionVersionService implements GetExecutionVersion {
 
   private final Executions executions;
@@ -16,14 +17,19 @@ public final class GetExecutionVersionService implements GetExecutionVersion {
 
   @Override
   public Result version(Query query) {
-    OptionalLong version =
-        query
-            .caller()
-            .visibility(query.workspace())
-            .map(visibility -> executions.version(query.id(), visibility))
-            .orElseGet(OptionalLong::empty);
-    return version.isPresent()
-        ? new Result.Current(version.getAsLong())
-        : new Result.NotFound();
+    return query
+        .caller()
+        .visibility(query.workspace())
+        .map(visibility -> result(executions.version(query.id(), query.run(), visibility)))
+        .orElseGet(Result.NotFound::new);
+  }
+
+  private static Result result(Lookup<StoredRun> lookup) {
+    return switch (lookup) {
+      case Lookup.Found<StoredRun> found -> new Result.Current(found.value());
+      case Lookup.NotFound<StoredRun> notFound -> new Result.NotFound();
+      case Lookup.InSeveralWorkspaces<StoredRun> several ->
+          new Result.InSeveralWorkspaces(several.workspaces());
+    };
   }
 }

@@ -1,10 +1,12 @@
 package dev.wfx.application.execution;
 
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.view.ExecutionDocuments;
 import java.util.Objects;
 
-/** Reads the execution within the caller's visible workspaces and renders its document. */
+/** Reads the run within the caller's visible workspaces and renders its document. */
 public final class GetWorkflowExecutionService implements GetWorkflowExecution {
 
   private final Executions executions;
@@ -18,8 +20,17 @@ public final class GetWorkflowExecutionService implements GetWorkflowExecution {
     return query
         .caller()
         .visibility(query.workspace())
-        .flatMap(visibility -> executions.find(query.id(), visibility))
-        .<Result>map(execution -> new Result.Found(ExecutionDocuments.render(execution), execution.workspace()))
+        .map(visibility -> result(executions.find(query.id(), query.run(), visibility)))
         .orElseGet(Result.NotFound::new);
+  }
+
+  private static Result result(Lookup<WorkflowExecution> lookup) {
+    return switch (lookup) {
+      case Lookup.Found<WorkflowExecution> found ->
+          new Result.Found(ExecutionDocuments.render(found.value()), found.value().workspace());
+      case Lookup.NotFound<WorkflowExecution> notFound -> new Result.NotFound();
+      case Lookup.InSeveralWorkspaces<WorkflowExecution> several ->
+          new Result.InSeveralWorkspaces(several.workspaces());
+    };
   }
 }

@@ -5,7 +5,10 @@ import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.AppendOutcome;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
@@ -20,9 +23,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Loads the execution, lets the aggregate judge the batch and stores what it accepted with an
- * optimistic version check; a lost race is retried on fresh state, where the batch then shows up
- * as duplicates or a conflict.
+ * Loads the run, lets the aggregate judge the batch and stores what it accepted with an optimistic
+ * version check; a lost race is retried on fresh state, where the batch then shows up as
+ * duplicates or a conflict.
+ *
+ * <p>A batch is judged within one workspace — the one named, else the caller's own; an admin who
+ * names none writes where the execution id is, if it is in exactly one workspace — so that what
+ * exists in other workspaces never changes the answer a member gets. Within it, the batch goes to
+ * the run named, else the run the batch names itself, else the latest run.
  *
  * <p>Every outcome becomes an entry of the audit trail. A batch that adds events hands its entry
  * to the store with them, so both are stored in one transaction or neither is, and a lost race
@@ -71,8 +79,22 @@ public final class RecordHistoryService implements RecordHistory {
       return new Outcome.Forbidden(
           "this key may not record histories in workspace " + requested.get());
     }
+    WorkspaceId workspace;
+    if (requested.isPresent()) {
+      workspace = requested.get();
+    } else if (!caller.isAdmin()) {
+      workspace = caller.workspaceId();
+    } else {
+      switch (executions.version(command.id(), Optional.empty(), Visibility.everywhere())) {
+        case Lookup.Found<StoredRun> found -> workspace = found.value().workspace();
+        case Lookup.NotFound<StoredRun> notFound -> workspace = caller.workspaceId();
+        case Lookup.InSeveralWorkspaces<StoredRun> several -> {
+          return new Outcome.InSeveralWorkspaces(several.workspaces());
+        }
+      }
+    }
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Optional<Outcome> outcome = tryOnce(command);
+      Optional<Outcome> outcome = tryOnce(command, workspace);
       if (outcome.isPresent()) {
         return outcome.get();
       }
@@ -80,22 +102,17 @@ public final class RecordHistoryService implements RecordHistory {
     return new Outcome.Contended(MAX_ATTEMPTS);
   }
 
-  /** One optimistic attempt; empty when another writer changed the execution meanwhile. */
-  private Optional<Outcome> tryOnce(Command command) {
+  /** One optimistic attempt; empty when another writer changed the run meanwhile. */
+  private Optional<Outcome> tryOnce(Command command, WorkspaceId workspace) {
     // Only the stored events the batch overlaps are loaded; an empty batch is refused whatever.
     EventId from = command.batch().isEmpty() ? EventId.FIRST : command.batch().getFirst().id();
+    Optional<RunId> run = runOf(command);
     Optional<WorkflowExecution> stored =
-        executions.findForAppend(command.id(), Visibility.everywhere(), from);
+        executions.findForAppend(command.id(), workspace, run, from);
     if (stored.isEmpty()) {
-      return create(command);
+      return create(command, workspace, run);
     }
     WorkflowExecution execution = stored.get();
-    boolean visible =
-        command.workspace().map(execution.workspace()::equals).orElse(true)
-            && command.caller().role().mayUse(execution.workspace());
-    if (!visible) {
-      return Optional.of(new Outcome.NotFound());
-    }
     long expectedVersion = execution.historyLength();
     return switch (execution.append(command.batch())) {
       case AppendOutcome.Rejected rejected ->
@@ -112,9 +129,13 @@ public final class RecordHistoryService implements RecordHistory {
     };
   }
 
-  private Optional<Outcome> create(Command command) {
-    WorkspaceId workspace = command.workspace().orElse(command.caller().role().workspaceId());
-    return switch (WorkflowExecution.start(command.id(), workspace, command.batch())) {
+  /** The run named, else the one the batch names itself; empty for the latest. */
+  private static Optional<RunId> runOf(Command command) {
+    return command.run().or(() -> WorkflowExecution.runNamedBy(command.batch()));
+  }
+
+  private Optional<Outcome> create(Command command, WorkspaceId workspace, Optional<RunId> run) {
+    return switch (WorkflowExecution.start(command.id(), workspace, run, command.batch())) {
       case StartOutcome.Rejected rejected -> Optional.of(new Outcome.Rejected(rejected.rejection()));
       case StartOutcome.Started started ->
           store(
@@ -145,6 +166,7 @@ public final class RecordHistoryService implements RecordHistory {
     return new Outcome.Recorded(
         execution.id(),
         execution.workspace(),
+        execution.runId(),
         created,
         execution.historyLength(),
         execution.status(),
@@ -158,24 +180,27 @@ public final class RecordHistoryService implements RecordHistory {
     return switch (outcome) {
       case Outcome.Recorded recorded ->
           WriteAudit.accepted(
-              clock.instant(),
-              command.caller(),
-              command.id(),
-              recorded.workspace(),
-              command.batch(),
-              recorded.created(),
-              recorded.appended(),
-              recorded.duplicates());
+                  clock.instant(),
+                  command.caller(),
+                  command.id(),
+                  recorded.workspace(),
+                  command.batch(),
+                  recorded.created(),
+                  recorded.appended(),
+                  recorded.duplicates())
+              .withRun(recorded.run());
       case Outcome.Rejected rejected ->
           refused(command, named, kind(rejected.rejection()), rejected.rejection().reason());
       case Outcome.Forbidden forbidden ->
           refused(command, named, WriteOutcome.FORBIDDEN, forbidden.reason());
-      case Outcome.NotFound notFound ->
+      case Outcome.InSeveralWorkspaces several ->
           refused(
               command,
               named,
-              WriteOutcome.NOT_FOUND,
-              "the execution is in a workspace this key cannot see");
+              WriteOutcome.CONFLICT,
+              "the execution id is in several workspaces "
+                  + several.workspaces()
+                  + "; the write names none");
       case Outcome.Contended contended ->
           refused(
               command,
@@ -187,8 +212,16 @@ public final class RecordHistoryService implements RecordHistory {
 
   private WriteAudit refused(
       Command command, WorkspaceId workspace, WriteOutcome outcome, String detail) {
-    return WriteAudit.refused(
-        clock.instant(), command.caller(), command.id(), workspace, command.batch(), outcome, detail);
+    WriteAudit entry =
+        WriteAudit.refused(
+            clock.instant(),
+            command.caller(),
+            command.id(),
+            workspace,
+            command.batch(),
+            outcome,
+            detail);
+    return runOf(command).map(entry::withRun).orElse(entry);
   }
 
   /** Rule breaks that depend on what is stored are conflicts; a batch wrong in itself is invalid. */

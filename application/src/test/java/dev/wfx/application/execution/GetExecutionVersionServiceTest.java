@@ -13,7 +13,9 @@ import dev.wfx.domain.access.Role;
 import dev.wfx.domain.access.RoleType;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.StartOutcome;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.Optional;
@@ -36,7 +38,7 @@ class GetExecutionVersionServiceTest {
   void storeAnExecutionOfThreeEventsInWorkspaceA() {
     var started =
         assertInstanceOf(
-            StartOutcome.Started.class, WorkflowExecution.start(ID, WS_A, runningHistory(3)));
+            StartOutcome.Started.class, WorkflowExecution.start(ID, WS_A, Optional.empty(), runningHistory(3)));
     assertEquals(SaveOutcome.SAVED, executions.append(started.execution(), 0, runningHistory(3), creating(started.execution())));
   }
 
@@ -46,8 +48,11 @@ class GetExecutionVersionServiceTest {
 
   @Test
   void givenAnExecutionInTheCallersWorkspace_whenAsked_thenItsHistoryLengthIsTheVersion() {
-    assertEquals(new Result.Current(3), version(ID, MEMBER_A, Optional.empty()));
-    assertEquals(new Result.Current(3), version(ID, ADMIN_B, Optional.empty()));
+    Result.Current current =
+        new Result.Current(new StoredRun(ID, WS_A, RunId.of("run-1"), 3, false));
+    assertEquals(current, version(ID, MEMBER_A, Optional.empty()));
+    assertEquals(current, version(ID, ADMIN_B, Optional.empty()));
+    assertEquals(3, current.version());
   }
 
   @Test

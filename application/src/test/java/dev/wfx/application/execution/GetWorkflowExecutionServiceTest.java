@@ -39,7 +39,7 @@ class GetWorkflowExecutionServiceTest {
   void storeAnExecutionInWorkspaceA() {
     var started =
         assertInstanceOf(
-            StartOutcome.Started.class, WorkflowExecution.start(ID, WS_A, runningHistory(3)));
+            StartOutcome.Started.class, WorkflowExecution.start(ID, WS_A, Optional.empty(), runningHistory(3)));
     assertEquals(SaveOutcome.SAVED, executions.append(started.execution(), 0, runningHistory(3), creating(started.execution())));
   }
 

@@ -20,13 +20,18 @@ import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.ExecutionStatus;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.history.HistoryEvent.WorkflowTaskFailed;
 import dev.wfx.domain.history.Payload;
 import dev.wfx.domain.testing.Events;
 import dev.wfx.domain.workspace.Visibility;
@@ -53,6 +58,8 @@ class RecordHistoryServiceTest {
   private static final Caller ADMIN_B =
       caller("adminb12", new Role(RoleType.USER, WS_B, "root", Role.ADMIN, null));
 
+  private static final RunId RUN_1 = RunId.of("run-1");
+
   private static final Instant NOW = Instant.parse("2026-03-04T05:06:07Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -72,9 +79,9 @@ class RecordHistoryServiceTest {
   void givenNoExecution_whenAServiceRecordsTheFirstBatch_thenTheExecutionIsCreatedInItsWorkspace() {
     Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
 
-    assertEquals(new Outcome.Recorded(ID, WS_A, true, 3, ExecutionStatus.RUNNING, 3, 0), outcome);
-    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
-    assertTrue(executions.find(ID, Visibility.within(WS_B)).isEmpty());
+    assertEquals(new Outcome.Recorded(ID, WS_A, RUN_1, true, 3, ExecutionStatus.RUNNING, 3, 0), outcome);
+    assertTrue(versionOf(Visibility.within(WS_A)).isPresent());
+    assertTrue(versionOf(Visibility.within(WS_B)).isEmpty());
   }
 
   @Test
@@ -87,8 +94,8 @@ class RecordHistoryServiceTest {
             Optional.of(WS_A),
             List.of(Events.other(3), Events.other(4), Events.completed(5, Payload.ABSENT)));
 
-    assertEquals(new Outcome.Recorded(ID, WS_A, false, 5, ExecutionStatus.COMPLETED, 2, 1), outcome);
-    assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
+    assertEquals(new Outcome.Recorded(ID, WS_A, RUN_1, false, 5, ExecutionStatus.COMPLETED, 2, 1), outcome);
+    assertEquals(OptionalLong.of(5), versionOf(Visibility.everywhere()));
   }
 
   @Test
@@ -97,7 +104,7 @@ class RecordHistoryServiceTest {
 
     Outcome outcome = record(SERVICE_A, Optional.empty(), runningHistory(3));
 
-    assertEquals(new Outcome.Recorded(ID, WS_A, false, 3, ExecutionStatus.RUNNING, 0, 3), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, RUN_1, false, 3, ExecutionStatus.RUNNING, 0, 3), outcome);
   }
 
   @Test
@@ -108,7 +115,7 @@ class RecordHistoryServiceTest {
 
     var rejected = assertInstanceOf(Outcome.Rejected.class, outcome);
     assertInstanceOf(BatchRejection.Gap.class, rejected.rejection());
-    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(3), versionOf(Visibility.everywhere()));
   }
 
   @Test
@@ -120,7 +127,7 @@ class RecordHistoryServiceTest {
             new BatchRejection.Gap(
                 dev.wfx.domain.history.EventId.of(2), dev.wfx.domain.history.EventId.FIRST)),
         outcome);
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(Visibility.everywhere()));
   }
 
   @Test
@@ -128,7 +135,7 @@ class RecordHistoryServiceTest {
     Outcome outcome = record(USER_A, Optional.empty(), runningHistory(1));
 
     assertInstanceOf(Outcome.Forbidden.class, outcome);
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(Visibility.everywhere()));
   }
 
   @Test
@@ -139,13 +146,95 @@ class RecordHistoryServiceTest {
   }
 
   @Test
-  void givenAnExecutionInAnotherWorkspace_whenAServiceAppends_thenItIsNotFound() {
+  void givenAnExecutionInAnotherWorkspace_whenAServiceWritesTheSameId_thenOnlyItsOwnWorkspaceCounts() {
     record(SERVICE_A, Optional.empty(), runningHistory(2));
 
-    Outcome outcome = record(SERVICE_B, Optional.empty(), others(3, 3));
+    Outcome continuation = record(SERVICE_B, Optional.empty(), others(3, 3));
+    Outcome unknown =
+        recordHistory.record(
+            new Command(ExecutionId.of("order-43"), Optional.empty(), others(3, 3), SERVICE_B));
+    Outcome created = record(SERVICE_B, Optional.empty(), runningHistory(4));
 
-    assertInstanceOf(Outcome.NotFound.class, outcome);
-    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(
+        new Outcome.Rejected(new BatchRejection.Gap(EventId.of(3), EventId.FIRST)), continuation);
+    assertEquals(continuation, unknown);
+    assertEquals(
+        new Outcome.Recorded(ID, WS_B, RUN_1, true, 4, ExecutionStatus.RUNNING, 4, 0), created);
+    assertEquals(OptionalLong.of(2), versionOf(Visibility.within(WS_A)));
+    assertEquals(OptionalLong.of(4), versionOf(Visibility.within(WS_B)));
+  }
+
+  @Test
+  void givenAnIdInTwoWorkspaces_whenAnAdminWritesWithoutNamingOne_thenItMustNameOne() {
+    record(SERVICE_A, Optional.empty(), runningHistory(2));
+    record(SERVICE_B, Optional.empty(), runningHistory(2));
+
+    Outcome outcome = record(ADMIN_B, Optional.empty(), others(3, 3));
+
+    assertEquals(new Outcome.InSeveralWorkspaces(List.of(WS_A, WS_B)), outcome);
+    assertEquals(WriteOutcome.CONFLICT, trail.latest(Optional.of(ID), 1).getFirst().outcome());
+    assertEquals(
+        new Outcome.Recorded(ID, WS_A, RUN_1, false, 3, ExecutionStatus.RUNNING, 1, 0),
+        record(ADMIN_B, Optional.of(WS_A), others(3, 3)));
+  }
+
+  @Test
+  void givenTwoRuns_whenABatchWithoutStartedEventComes_thenItContinuesTheLatestRun() {
+    record(SERVICE_A, Optional.empty(), Events.runHistory("run-a", Events.T0, 2));
+    record(SERVICE_A, Optional.empty(), Events.runHistory("run-b", Events.T0.plusSeconds(9), 2));
+
+    Outcome outcome = record(SERVICE_A, Optional.empty(), others(3, 4));
+
+    assertEquals(
+        new Outcome.Recorded(ID, WS_A, RunId.of("run-b"), false, 4, ExecutionStatus.RUNNING, 2, 0),
+        outcome);
+    assertEquals(
+        RunId.of("run-b"), trail.latest(Optional.of(ID), 1).getFirst().run());
+  }
+
+  @Test
+  void givenTwoRuns_whenABatchNamesTheOlderRun_thenItContinuesThatRun() {
+    record(SERVICE_A, Optional.empty(), Events.runHistory("run-a", Events.T0, 2));
+    record(SERVICE_A, Optional.empty(), Events.runHistory("run-b", Events.T0.plusSeconds(9), 2));
+
+    Outcome outcome =
+        recordHistory.record(
+            new Command(ID, Optional.empty(), Optional.of(RunId.of("run-a")), others(3, 5), SERVICE_A));
+
+    assertEquals(
+        new Outcome.Recorded(ID, WS_A, RunId.of("run-a"), false, 5, ExecutionStatus.RUNNING, 3, 0),
+        outcome);
+    assertEquals(OptionalLong.of(2), versionOf(Visibility.within(WS_A)));
+  }
+
+  @Test
+  void givenAStoredRun_whenADifferentEventUnderAStoredIdOfThatRunComes_thenItIsAConflict() {
+    record(SERVICE_A, Optional.empty(), Events.runHistory("run-a", Events.T0, 3));
+
+    Outcome outcome =
+        recordHistory.record(
+            new Command(
+                ID,
+                Optional.empty(),
+                Optional.of(RunId.of("run-a")),
+                List.of(Events.other(3, "changed")),
+                SERVICE_A));
+
+    assertEquals(
+        new Outcome.Rejected(new BatchRejection.Conflict(EventId.of(3), EventId.of(4))), outcome);
+  }
+
+  @Test
+  void givenAResetRunSentWhole_whenRecorded_thenItIsFiledUnderTheResetsNewRunBesideTheOriginal() {
+    record(SERVICE_A, Optional.empty(), runningHistory(3));
+    List<HistoryEvent> reset = new java.util.ArrayList<>(runningHistory(2));
+    reset.add(Events.workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"));
+
+    Outcome outcome = record(SERVICE_A, Optional.empty(), reset);
+
+    assertEquals(
+        new Outcome.Recorded(ID, WS_A, RunId.of("run-2"), true, 3, ExecutionStatus.RUNNING, 3, 0),
+        outcome);
   }
 
   @Test
@@ -154,15 +243,15 @@ class RecordHistoryServiceTest {
 
     Outcome outcome = record(ADMIN_B, Optional.empty(), others(3, 3));
 
-    assertEquals(new Outcome.Recorded(ID, WS_A, false, 3, ExecutionStatus.RUNNING, 1, 0), outcome);
-    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+    assertEquals(new Outcome.Recorded(ID, WS_A, RUN_1, false, 3, ExecutionStatus.RUNNING, 1, 0), outcome);
+    assertTrue(versionOf(Visibility.within(WS_A)).isPresent());
   }
 
   @Test
   void givenAnAdmin_whenItNamesAWorkspace_thenTheExecutionIsCreatedThere() {
     record(ADMIN_B, Optional.of(WS_A), runningHistory(1));
 
-    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
+    assertTrue(versionOf(Visibility.within(WS_A)).isPresent());
   }
 
   @Test
@@ -174,14 +263,14 @@ class RecordHistoryServiceTest {
     Outcome outcome = service.record(new Command(ID, Optional.empty(), others(3, 4), SERVICE_A));
 
     // The rival stored event 3 first, so on the second attempt it is a duplicate.
-    assertEquals(new Outcome.Recorded(ID, WS_A, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
+    assertEquals(new Outcome.Recorded(ID, WS_A, RUN_1, false, 4, ExecutionStatus.RUNNING, 1, 1), outcome);
     List<WriteAudit> entries = trail.latest(Optional.of(ID), 10);
     assertEquals(
         List.of(SERVICE_A.keyId(), AuditEntries.WRITER.keyId(), SERVICE_A.keyId()),
         entries.stream().map(entry -> entry.caller().keyId()).toList(),
         "newest first: our retried batch once, the rival's, our first batch; the lost attempt left none");
     assertEquals(
-        WriteAudit.accepted(NOW, SERVICE_A, ID, WS_A, others(3, 4), false, 1, 1),
+        WriteAudit.accepted(NOW, SERVICE_A, ID, WS_A, others(3, 4), false, 1, 1).withRun(RUN_1),
         entries.getFirst());
   }
 
@@ -190,19 +279,26 @@ class RecordHistoryServiceTest {
     Executions alwaysLosing =
         new Executions() {
           @Override
-          public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
-            return executions.find(id, visibility);
+          public Lookup<WorkflowExecution> find(
+              ExecutionId id, Optional<RunId> run, Visibility visibility) {
+            return executions.find(id, run, visibility);
           }
 
           @Override
           public Optional<WorkflowExecution> findForAppend(
-              ExecutionId id, Visibility visibility, EventId from) {
-            return executions.findForAppend(id, visibility, from);
+              ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
+            return executions.findForAppend(id, workspace, run, from);
           }
 
           @Override
-          public OptionalLong version(ExecutionId id, Visibility visibility) {
-            return executions.version(id, visibility);
+          public Lookup<StoredRun> version(
+              ExecutionId id, Optional<RunId> run, Visibility visibility) {
+            return executions.version(id, run, visibility);
+          }
+
+          @Override
+          public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+            return executions.originals(run, from, limit);
           }
 
           @Override
@@ -229,7 +325,8 @@ class RecordHistoryServiceTest {
                 WS_A,
                 runningHistory(1),
                 WriteOutcome.CONTENDED,
-                "other writers kept changing the execution (8 attempts)")),
+                "other writers kept changing the execution (8 attempts)")
+            .withRun(RUN_1)),
         trail.latest(Optional.empty(), 10));
   }
 
@@ -242,11 +339,14 @@ class RecordHistoryServiceTest {
     assertEquals(
         List.of(
             new WriteAudit(
-                NOW, SERVICE_A, ID, WS_A, EventId.of(4), EventId.of(5), 2, 0, 2, WriteOutcome.APPENDED, null),
+                NOW, SERVICE_A, ID, WS_A, EventId.of(4), EventId.of(5), 2, 0, 2, WriteOutcome.APPENDED, null)
+                .withRun(RUN_1),
             new WriteAudit(
-                NOW, ADMIN_B, ID, WS_A, EventId.of(3), EventId.of(5), 3, 2, 1, WriteOutcome.APPENDED, null),
+                NOW, ADMIN_B, ID, WS_A, EventId.of(3), EventId.of(5), 3, 2, 1, WriteOutcome.APPENDED, null)
+                .withRun(RUN_1),
             new WriteAudit(
-                NOW, SERVICE_A, ID, WS_A, EventId.of(1), EventId.of(3), 3, 3, 0, WriteOutcome.CREATED, null)),
+                NOW, SERVICE_A, ID, WS_A, EventId.of(1), EventId.of(3), 3, 3, 0, WriteOutcome.CREATED, null)
+                .withRun(RUN_1)),
         trail.latest(Optional.empty(), 10));
   }
 
@@ -265,7 +365,7 @@ class RecordHistoryServiceTest {
         List.of(
             WriteOutcome.INVALID,
             WriteOutcome.FORBIDDEN,
-            WriteOutcome.NOT_FOUND,
+            WriteOutcome.CONFLICT,
             WriteOutcome.CONFLICT),
         latest.stream().map(WriteAudit::outcome).toList());
     WriteAudit conflict = latest.getLast();
@@ -286,7 +386,7 @@ class RecordHistoryServiceTest {
     assertThrows(
         StoreUnavailable.class, () -> record(SERVICE_A, Optional.empty(), others(3, 4)));
 
-    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(2), versionOf(Visibility.everywhere()));
     assertEquals(1, trail.latest(Optional.empty(), 10).size());
   }
 
@@ -297,7 +397,15 @@ class RecordHistoryServiceTest {
     assertThrows(
         StoreUnavailable.class, () -> record(SERVICE_A, Optional.empty(), runningHistory(2)));
 
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(Visibility.everywhere()));
+  }
+
+  private OptionalLong versionOf(Visibility visibility) {
+    return switch (executions.version(ID, Optional.empty(), visibility)) {
+      case Lookup.Found<StoredRun> found -> OptionalLong.of(found.value().version());
+      case Lookup.NotFound<StoredRun> notFound -> OptionalLong.empty();
+      case Lookup.InSeveralWorkspaces<StoredRun> several -> throw new AssertionError(several);
+    };
   }
 
   /** Loses the first append to a concurrent writer that stores the same events first. */
@@ -310,19 +418,25 @@ class RecordHistoryServiceTest {
     }
 
     @Override
-    public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
-      return delegate.find(id, visibility);
+    public Lookup<WorkflowExecution> find(
+        ExecutionId id, Optional<RunId> run, Visibility visibility) {
+      return delegate.find(id, run, visibility);
     }
 
     @Override
     public Optional<WorkflowExecution> findForAppend(
-        ExecutionId id, Visibility visibility, EventId from) {
-      return delegate.findForAppend(id, visibility, from);
+        ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
+      return delegate.findForAppend(id, workspace, run, from);
     }
 
     @Override
-    public OptionalLong version(ExecutionId id, Visibility visibility) {
-      return delegate.version(id, visibility);
+    public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+      return delegate.version(id, run, visibility);
+    }
+
+    @Override
+    public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+      return delegate.originals(run, from, limit);
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class AuditEntries {
         newEvents,
         expectedVersion == 0,
         newEvents.size(),
-        0);
+        0)
+        .withRun(execution.runId());
   }
 
   /** The entry of a new execution's whole history sent as its first batch. */

@@ -5,6 +5,7 @@ import static dev.wfx.application.testing.AuditEntries.WRITER;
 import static dev.wfx.domain.testing.Events.others;
 import static dev.wfx.domain.testing.Events.runningHistory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,9 @@ import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.ExecutionStatus;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StartOutcome;
 import dev.wfx.domain.execution.WorkflowExecution;
@@ -22,6 +26,7 @@ import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.Other;
 import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
@@ -75,8 +80,8 @@ public abstract class ExecutionsContract {
 
   @Test
   void givenNoExecution_whenFound_thenThereIsNone() {
-    assertEquals(Optional.empty(), executions.find(ID, Visibility.everywhere()));
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(Optional.empty(), found(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
@@ -85,24 +90,24 @@ public abstract class ExecutionsContract {
 
     assertEquals(SaveOutcome.SAVED, store(started, 0, started.history()));
 
-    WorkflowExecution found = executions.find(ID, Visibility.everywhere()).orElseThrow();
+    WorkflowExecution found = found(ID, Visibility.everywhere()).orElseThrow();
     assertEquals(ID, found.id());
     assertEquals(WS_A, found.workspace());
     assertEquals(runningHistory(3), found.history());
     assertEquals(ExecutionStatus.RUNNING, found.status());
-    assertEquals("run-1", found.runId());
-    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+    assertEquals(RunId.of("run-1"), found.runId());
+    assertEquals(OptionalLong.of(3), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
   void givenAnExecutionInOneWorkspace_whenLookedForWithinAnother_thenItIsNotThere() {
     save(start(ID, WS_A, runningHistory(2)));
 
-    assertTrue(executions.find(ID, Visibility.within(WS_B)).isEmpty());
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.within(WS_B)));
-    assertTrue(executions.find(ID, Visibility.within(WS_A)).isPresent());
-    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.within(WS_A)));
-    assertTrue(executions.find(ID, Visibility.everywhere()).isPresent());
+    assertTrue(found(ID, Visibility.within(WS_B)).isEmpty());
+    assertEquals(OptionalLong.empty(), versionOf(ID, Visibility.within(WS_B)));
+    assertTrue(found(ID, Visibility.within(WS_A)).isPresent());
+    assertEquals(OptionalLong.of(2), versionOf(ID, Visibility.within(WS_A)));
+    assertTrue(found(ID, Visibility.everywhere()).isPresent());
   }
 
   @Test
@@ -114,13 +119,126 @@ public abstract class ExecutionsContract {
     assertEquals(SaveOutcome.SAVED, store(loaded, 2, added));
 
     assertEquals(runningHistory(5), find(ID).history());
-    assertEquals(OptionalLong.of(5), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(5), versionOf(ID, Visibility.everywhere()));
+  }
+
+  @Test
+  void givenTheSameIdInTwoWorkspaces_whenEachIsStored_thenEachHasItsOwnHistory() {
+    save(start(ID, WS_A, runningHistory(2)));
+    save(start(ID, WS_B, runningHistory(5)));
+
+    assertEquals(runningHistory(2), found(ID, Visibility.within(WS_A)).orElseThrow().history());
+    assertEquals(runningHistory(5), found(ID, Visibility.within(WS_B)).orElseThrow().history());
+    assertEquals(OptionalLong.of(2), versionOf(ID, Visibility.within(WS_A)));
+    assertEquals(
+        new Lookup.InSeveralWorkspaces<WorkflowExecution>(List.of(WS_A, WS_B)),
+        executions.find(ID, Optional.empty(), Visibility.everywhere()));
+    assertEquals(
+        new Lookup.InSeveralWorkspaces<StoredRun>(List.of(WS_A, WS_B)),
+        executions.version(ID, Optional.empty(), Visibility.everywhere()));
+    assertEquals(5, executions.findForAppend(ID, WS_B, Optional.empty(), EventId.of(6)).orElseThrow().historyLength());
+  }
+
+  @Test
+  void givenSeveralRunsOfAnExecution_whenFoundWithoutARun_thenTheOneStartedLastComes() {
+    List<HistoryEvent> first = Events.runHistory("run-a", Events.T0, 3);
+    List<HistoryEvent> last = Events.runHistory("run-c", Events.T0.plusSeconds(60), 2);
+    List<HistoryEvent> between = Events.runHistory("run-b", Events.T0.plusSeconds(30), 4);
+    save(start(ID, WS_A, first));
+    save(start(ID, WS_A, last));
+    save(start(ID, WS_A, between));
+
+    WorkflowExecution latest = find(ID);
+
+    assertEquals(RunId.of("run-c"), latest.runId());
+    assertEquals(last, latest.history());
+    assertEquals(
+        new StoredRun(ID, WS_A, RunId.of("run-c"), 2, false),
+        single(executions.version(ID, Optional.empty(), Visibility.everywhere())).orElseThrow());
+    assertEquals(
+        RunId.of("run-c"),
+        executions.findForAppend(ID, WS_A, Optional.empty(), EventId.of(3)).orElseThrow().runId());
+  }
+
+  @Test
+  void givenSeveralRunsOfAnExecution_whenOneIsNamed_thenThatRunComesAndAnUnknownOneIsNotFound() {
+    save(start(ID, WS_A, Events.runHistory("run-a", Events.T0, 3)));
+    save(start(ID, WS_A, Events.runHistory("run-b", Events.T0.plusSeconds(30), 4)));
+
+    Lookup<WorkflowExecution> named =
+        executions.find(ID, Optional.of(RunId.of("run-a")), Visibility.within(WS_A));
+
+    assertEquals(
+        Events.runHistory("run-a", Events.T0, 3),
+        single(named).orElseThrow().history());
+    assertEquals(
+        3,
+        single(executions.version(ID, Optional.of(RunId.of("run-a")), Visibility.everywhere()))
+            .orElseThrow()
+            .version());
+    assertEquals(
+        new Lookup.NotFound<WorkflowExecution>(),
+        executions.find(ID, Optional.of(RunId.of("run-x")), Visibility.everywhere()));
+    assertEquals(
+        new Lookup.NotFound<WorkflowExecution>(),
+        executions.find(ID, Optional.of(RunId.of("run-a")), Visibility.within(WS_B)));
+    WorkflowExecution older =
+        executions.findForAppend(ID, WS_A, Optional.of(RunId.of("run-a")), EventId.of(4)).orElseThrow();
+    List<HistoryEvent> added = appended(older.append(others(4, 6)));
+    assertEquals(SaveOutcome.SAVED, store(older, 3, added));
+    assertEquals(
+        6,
+        single(executions.version(ID, Optional.of(RunId.of("run-a")), Visibility.everywhere()))
+            .orElseThrow()
+            .version());
+    assertEquals(4, find(ID).historyLength());
+  }
+
+  @Test
+  void givenEventsWithOriginals_whenStoredInBatches_thenTheirOriginalsComeBackPageByPage() {
+    List<HistoryEvent> history = withOriginals(runningHistory(7));
+    save(start(ID, WS_A, history.subList(0, 4)));
+    WorkflowExecution loaded = forAppend(ID, 5);
+    assertEquals(SaveOutcome.SAVED, store(loaded, 4, appended(loaded.append(history.subList(4, 7)))));
+    StoredRun run =
+        single(executions.version(ID, Optional.empty(), Visibility.everywhere())).orElseThrow();
+
+    List<EventOriginal> firstPage = executions.originals(run, EventId.FIRST, 5);
+    List<EventOriginal> rest = executions.originals(run, EventId.of(6), 5);
+    StoredRun older = new StoredRun(ID, WS_A, run.run(), 3, true);
+
+    assertTrue(run.originalsKept());
+    assertEquals(originals(history.subList(0, 5)), firstPage);
+    assertEquals(originals(history.subList(5, 7)), rest);
+    assertEquals(originals(history.subList(1, 3)), executions.originals(older, EventId.of(2), 10));
+  }
+
+  @Test
+  void givenARunWithAnEventWithoutOriginal_whenItsSummaryIsRead_thenItHasNotKeptItsOriginals() {
+    List<HistoryEvent> history = new ArrayList<>(withOriginals(runningHistory(3)));
+    save(start(ID, WS_A, history));
+    WorkflowExecution loaded = forAppend(ID, 4);
+    assertEquals(SaveOutcome.SAVED, store(loaded, 3, appended(loaded.append(others(4, 4)))));
+
+    assertFalse(
+        single(executions.version(ID, Optional.empty(), Visibility.everywhere()))
+            .orElseThrow()
+            .originalsKept());
+  }
+
+  /** The events, each with an original of its own. */
+  protected static List<HistoryEvent> withOriginals(List<HistoryEvent> events) {
+    return events.stream().map(Events::withOriginal).toList();
+  }
+
+  private static List<EventOriginal> originals(List<HistoryEvent> events) {
+    return events.stream().map(event -> event.header().original()).toList();
   }
 
   @Test
   void givenAnExecutionCreatedByAnotherWriter_whenCreatedAgain_thenVersionConflictAndNothingChanges() {
     save(start(ID, WS_A, runningHistory(2)));
-    WorkflowExecution rival = start(ID, WS_B, runningHistory(4));
+    WorkflowExecution rival = start(ID, WS_A, runningHistory(4));
 
     assertEquals(SaveOutcome.VERSION_CONFLICT, store(rival, 0, rival.history()));
 
@@ -160,7 +278,7 @@ public abstract class ExecutionsContract {
     AppendOutcome outcome = find(ID).append(others(2, 4));
 
     assertEquals(new AppendOutcome.Appended(List.of(), 3), outcome);
-    assertEquals(OptionalLong.of(4), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(4), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
@@ -185,7 +303,7 @@ public abstract class ExecutionsContract {
         new BatchRejection.Gap(
             dev.wfx.domain.history.EventId.of(4), dev.wfx.domain.history.EventId.of(3)),
         assertInstanceOf(AppendOutcome.Rejected.class, outcome).rejection());
-    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(2), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
@@ -202,7 +320,7 @@ public abstract class ExecutionsContract {
     assertInstanceOf(
         BatchRejection.AfterClose.class,
         assertInstanceOf(AppendOutcome.Rejected.class, outcome).rejection());
-    assertEquals(OptionalLong.of(3), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(3), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
@@ -297,7 +415,7 @@ public abstract class ExecutionsContract {
     WorkflowExecution found = find(ID);
 
     assertEquals(ExecutionStatus.FAILED, found.status());
-    assertEquals("reset-run", found.runId());
+    assertEquals(RunId.of("reset-run"), found.runId());
     assertEquals(saved.closeTime(), found.closeTime());
     assertEquals(saved.executionTime(), found.executionTime());
     assertEquals(Optional.of("wf-parent:exec-1"), found.parentWorkflowId());
@@ -385,7 +503,7 @@ public abstract class ExecutionsContract {
     }
 
     assertEquals(runningHistory(length), find(ID).history());
-    assertEquals(OptionalLong.of(length), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(length), versionOf(ID, Visibility.everywhere()));
     int batchesPerWriter = (length - 2) / step + 1;
     assertEquals(writers * batchesPerWriter, totals[0] + totals[1]);
     assertTrue(totals[0] >= batchesPerWriter / 2, "at least every other window was new once");
@@ -399,7 +517,7 @@ public abstract class ExecutionsContract {
     List<Future<SaveOutcome>> outcomes = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
       for (int w = 0; w < writers; w++) {
-        WorkflowExecution execution = start(ID, WorkspaceId.of("ws-" + w), runningHistory(5));
+        WorkflowExecution execution = start(ID, WS_A, runningHistory(5));
         outcomes.add(
             pool.submit(
                 () -> {
@@ -425,7 +543,7 @@ public abstract class ExecutionsContract {
 
     assertEquals(6, loaded.historyLength());
     assertEquals(ExecutionStatus.RUNNING, loaded.status());
-    assertEquals("run-1", loaded.runId());
+    assertEquals(RunId.of("run-1"), loaded.runId());
     assertEquals(runningHistory(1).getFirst(), loaded.startedEvent());
     List<HistoryEvent> added = appended(loaded.append(others(7, 9)));
     assertEquals(SaveOutcome.SAVED, store(loaded, 6, added));
@@ -472,17 +590,17 @@ public abstract class ExecutionsContract {
     history.addAll(others(4, 6));
     save(start(ID, WS_A, history));
 
-    assertEquals("run-2", forAppend(ID, 7).runId());
+    assertEquals(RunId.of("run-2"), forAppend(ID, 7).runId());
   }
 
   @Test
   void givenAnExecutionInOneWorkspace_whenFoundForAppendWithinAnother_thenItIsNotThere() {
     save(start(ID, WS_A, runningHistory(2)));
 
-    assertTrue(executions.findForAppend(ID, Visibility.within(WS_B), EventId.of(3)).isEmpty());
-    assertTrue(executions.findForAppend(ID, Visibility.within(WS_A), EventId.of(3)).isPresent());
+    assertTrue(executions.findForAppend(ID, WS_B, Optional.empty(), EventId.of(3)).isEmpty());
+    assertTrue(executions.findForAppend(ID, WS_A, Optional.empty(), EventId.of(3)).isPresent());
     assertTrue(
-        executions.findForAppend(ExecutionId.of("other"), Visibility.everywhere(), EventId.FIRST)
+        executions.findForAppend(ExecutionId.of("other"), WS_A, Optional.empty(), EventId.FIRST)
             .isEmpty());
   }
 
@@ -507,7 +625,7 @@ public abstract class ExecutionsContract {
     WorkflowExecution first = find(ID);
     WorkflowExecution second = find(ID);
     assertEquals(SaveOutcome.SAVED, store(first, 2, appended(first.append(others(3, 3)))));
-    WorkflowExecution rival = start(ID, WS_B, runningHistory(1));
+    WorkflowExecution rival = start(ID, WS_A, runningHistory(1));
 
     assertEquals(
         SaveOutcome.VERSION_CONFLICT, store(second, 2, appended(second.append(others(3, 4)))));
@@ -525,8 +643,8 @@ public abstract class ExecutionsContract {
 
     assertThrows(RuntimeException.class, () -> store(started, 0, started.history()));
 
-    assertEquals(Optional.empty(), executions.find(ID, Visibility.everywhere()));
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(Optional.empty(), found(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(ID, Visibility.everywhere()));
   }
 
   @Test
@@ -539,7 +657,7 @@ public abstract class ExecutionsContract {
     assertThrows(RuntimeException.class, () -> store(loaded, 2, added));
 
     assertEquals(runningHistory(2), find(ID).history());
-    assertEquals(OptionalLong.of(2), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.of(2), versionOf(ID, Visibility.everywhere()));
     assertEquals(ExecutionStatus.RUNNING, find(ID).status());
   }
 
@@ -560,16 +678,31 @@ public abstract class ExecutionsContract {
         IllegalArgumentException.class,
         () -> executions.append(started, 0, started.history(), refusal));
 
-    assertEquals(OptionalLong.empty(), executions.version(ID, Visibility.everywhere()));
+    assertEquals(OptionalLong.empty(), versionOf(ID, Visibility.everywhere()));
     assertEquals(List.of(), auditTrail.latest(Optional.empty(), 10));
   }
 
   private WorkflowExecution forAppend(ExecutionId id, long from) {
-    return executions.findForAppend(id, Visibility.everywhere(), EventId.of(from)).orElseThrow();
+    return executions.findForAppend(id, WS_A, Optional.empty(), EventId.of(from)).orElseThrow();
   }
 
   private WorkflowExecution find(ExecutionId id) {
-    return executions.find(id, Visibility.everywhere()).orElseThrow();
+    return found(id, Visibility.everywhere()).orElseThrow();
+  }
+
+  /** The latest run, if there is one where the visibility looks, and no more than one. */
+  private Optional<WorkflowExecution> found(ExecutionId id, Visibility visibility) {
+    return single(executions.find(id, Optional.empty(), visibility));
+  }
+
+  private OptionalLong versionOf(ExecutionId id, Visibility visibility) {
+    return single(executions.version(id, Optional.empty(), visibility))
+        .map(run -> OptionalLong.of(run.version()))
+        .orElseGet(OptionalLong::empty);
+  }
+
+  private static <T> Optional<T> single(Lookup<T> lookup) {
+    return Lookups.single(lookup);
   }
 
   private void save(WorkflowExecution started) {
@@ -589,7 +722,8 @@ public abstract class ExecutionsContract {
   private static WorkflowExecution start(
       ExecutionId id, WorkspaceId workspace, List<HistoryEvent> firstBatch) {
     return assertInstanceOf(
-            StartOutcome.Started.class, WorkflowExecution.start(id, workspace, firstBatch))
+            StartOutcome.Started.class,
+            WorkflowExecution.start(id, workspace, Optional.empty(), firstBatch))
         .execution();
   }
 

@@ -2,20 +2,23 @@ package dev.wfx.application.testing;
 
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;
 import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Test fixture: the {@link Executions} port held in memory, with the same optimistic-version
@@ -24,51 +27,79 @@ import java.util.OptionalLong;
  */
 public final class InMemoryExecutions implements Executions {
 
-  private record Stored(WorkspaceId workspace, List<HistoryEvent> history) {}
+  /** One stored run; {@code seq} orders runs started at the same time, as the store's key does. */
+  private record Stored(
+      long seq, ExecutionId id, WorkspaceId workspace, RunId run, List<HistoryEvent> history) {
 
-  private final Map<ExecutionId, Stored> executions = new HashMap<>();
+    WorkflowExecution restore() {
+      return WorkflowExecution.restore(id, workspace, run, history);
+    }
+  }
+
+  private static final Comparator<Stored> LATEST_FIRST =
+      Comparator.comparing((Stored stored) -> stored.history().getFirst().time())
+          .thenComparingLong(Stored::seq)
+          .reversed();
+
+  private final List<Stored> runs = new ArrayList<>();
   private final InMemoryAuditTrail auditTrail;
+  private long nextSeq = 1;
 
   public InMemoryExecutions(InMemoryAuditTrail auditTrail) {
     this.auditTrail = Objects.requireNonNull(auditTrail, "auditTrail");
   }
 
   @Override
-  public synchronized Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
-    Stored stored = executions.get(id);
-    if (stored == null || !visibility.includes(stored.workspace())) {
-      return Optional.empty();
-    }
-    return Optional.of(WorkflowExecution.restore(id, stored.workspace(), stored.history()));
+  public synchronized Lookup<WorkflowExecution> find(
+      ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    return lookup(id, run, visibility).map(Stored::restore);
   }
 
   @Override
   public synchronized Optional<WorkflowExecution> findForAppend(
-      ExecutionId id, Visibility visibility, EventId from) {
-    Stored stored = executions.get(id);
-    if (stored == null || !visibility.includes(stored.workspace())) {
-      return Optional.empty();
-    }
-    List<HistoryEvent> history = stored.history();
-    // Like the real store: the run id from the summary, the started event and the tail.
-    WorkflowExecution whole = WorkflowExecution.restore(id, stored.workspace(), history);
-    int tailFrom = (int) Math.min(from.value(), history.size()) - 1;
-    return Optional.of(
-        WorkflowExecution.restoreForAppend(
-            id,
-            stored.workspace(),
-            history.size(),
-            whole.runId(),
-            whole.startedEvent(),
-            List.copyOf(history.subList(tailFrom, history.size()))));
+      ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
+    return latest(id, workspace, run)
+        .map(
+            stored -> {
+              List<HistoryEvent> history = stored.history();
+              int tailFrom = (int) Math.min(from.value(), history.size()) - 1;
+              return WorkflowExecution.restoreForAppend(
+                  id,
+                  workspace,
+                  stored.run(),
+                  history.size(),
+                  stored.restore().startedEvent(),
+                  List.copyOf(history.subList(tailFrom, history.size())));
+            });
   }
 
   @Override
-  public synchronized OptionalLong version(ExecutionId id, Visibility visibility) {
-    Stored stored = executions.get(id);
-    return stored == null || !visibility.includes(stored.workspace())
-        ? OptionalLong.empty()
-        : OptionalLong.of(stored.history().size());
+  public synchronized Lookup<StoredRun> version(
+      ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    return lookup(id, run, visibility)
+        .map(
+            stored ->
+                new StoredRun(
+                    id,
+                    stored.workspace(),
+                    stored.run(),
+                    stored.history().size(),
+                    stored.history().stream().allMatch(event -> event.header().original() != null)));
+  }
+
+  @Override
+  public synchronized List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+    Stored stored =
+        latest(run.id(), run.workspace(), Optional.of(run.run()))
+            .orElseThrow(() -> new IllegalArgumentException("no such run: " + run));
+    return stored.history().stream()
+        .filter(event -> event.id().compareTo(from) >= 0 && event.id().value() <= run.version())
+        .limit(limit)
+        .map(
+            event ->
+                Objects.requireNonNull(
+                    event.header().original(), "event " + event.id() + " has no original"))
+        .toList();
   }
 
   @Override
@@ -79,16 +110,51 @@ public final class InMemoryExecutions implements Executions {
       WriteAudit audit) {
     requireContinuation(expectedVersion, newEvents);
     requireEntryOf(execution, audit);
-    Stored stored = executions.get(execution.id());
-    long version = stored == null ? 0 : stored.history().size();
+    Optional<Stored> stored =
+        latest(execution.id(), execution.workspace(), Optional.of(execution.runId()));
+    long version = stored.map(run -> (long) run.history().size()).orElse(0L);
     if (version != expectedVersion) {
       return SaveOutcome.VERSION_CONFLICT;
     }
     auditTrail.record(audit);
-    List<HistoryEvent> history = stored == null ? new ArrayList<>() : stored.history();
-    history.addAll(newEvents);
-    executions.put(execution.id(), new Stored(execution.workspace(), history));
+    if (stored.isPresent()) {
+      stored.get().history().addAll(newEvents);
+    } else {
+      runs.add(
+          new Stored(
+              nextSeq++,
+              execution.id(),
+              execution.workspace(),
+              execution.runId(),
+              new ArrayList<>(newEvents)));
+    }
     return SaveOutcome.SAVED;
+  }
+
+  /** The run asked for (or the latest) in each visible workspace that has the id. */
+  private Lookup<Stored> lookup(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    TreeMap<String, Stored> byWorkspace = new TreeMap<>();
+    runs.stream()
+        .filter(stored -> stored.id().equals(id) && visibility.includes(stored.workspace()))
+        .filter(stored -> run.map(stored.run()::equals).orElse(true))
+        .sorted(LATEST_FIRST)
+        .forEach(stored -> byWorkspace.putIfAbsent(stored.workspace().value(), stored));
+    if (byWorkspace.isEmpty()) {
+      return new Lookup.NotFound<>();
+    }
+    if (byWorkspace.size() > 1) {
+      return new Lookup.InSeveralWorkspaces<>(
+          byWorkspace.values().stream().map(Stored::workspace).toList());
+    }
+    return new Lookup.Found<>(byWorkspace.firstEntry().getValue());
+  }
+
+  private Optional<Stored> latest(ExecutionId id, WorkspaceId workspace, Optional<RunId> run) {
+    return runs.stream()
+        .filter(stored -> stored.id().equals(id) && stored.workspace().equals(workspace))
+        .filter(stored -> run.map(stored.run()::equals).orElse(true))
+        .sorted(LATEST_FIRST)
+        .findFirst();
   }
 
   /** Like the real store, refuses the entry of another execution's batch or of a refused one. */

@@ -87,7 +87,7 @@ class ExtremeTimesPropertyTest {
                       times.history().getBytes(StandardCharsets.UTF_8)));
 
           assertEquals(201, response.status(), times + ": " + response.comparable());
-          String document = SERVICE.stored(id);
+          String document = SERVICE.stored(SeededService.WS_B, id);
           assertTrue(document.contains(expected), times + ": " + document);
           JsonSchemaCheck.assertValidDocument(document);
         });

@@ -66,13 +66,13 @@ class HostileInputPropertyTest {
   @Property(tries = 400)
   void givenAMangledHistory_whenPostedToAClosedExecution_thenItIsRefusedAndNothingChanges(
       @ForAll("mangledHistories") byte[] body) {
-    String before = SERVICE.stored(SERVICE.executionA);
+    String before = SERVICE.stored(SeededService.WS_A, SERVICE.executionA);
 
     RawHttp.Response response =
         SERVICE.clean(BODIES, SERVICE.post(SeededService.path(SERVICE.executionA), SERVICE.serviceA, body));
 
     assertTrue(response.status() >= 400 || response.text().contains("\"appended\":0"), response::comparable);
-    assertEquals(before, SERVICE.stored(SERVICE.executionA));
+    assertEquals(before, SERVICE.stored(SeededService.WS_A, SERVICE.executionA));
   }
 
   @Property(tries = 200)

@@ -201,7 +201,7 @@ class ResourceLimitsTest {
 
     assertEquals(201, response.status(), response::comparable);
     assertTrue(response.text().contains("\"history_length\":51200"), response::comparable);
-    assertTrue(SERVICE.stored(id).contains("\"history_length\":51200,"));
+    assertTrue(SERVICE.stored(SeededService.WS_A, id).contains("\"history_length\":51200,"));
   }
 
   @Test
@@ -227,7 +227,7 @@ class ResourceLimitsTest {
     RawHttp.Response response = SERVICE.clean(TALLY, SERVICE.post(SeededService.path(id), SERVICE.serviceA, body));
 
     assertEquals(201, response.status(), response::comparable);
-    assertTrue(SERVICE.stored(id).contains("\"result\":" + big + ","));
+    assertTrue(SERVICE.stored(SeededService.WS_A, id).contains("\"result\":" + big + ","));
   }
 
   @AfterAll

@@ -109,7 +109,8 @@ public final class SeededService {
     return key;
   }
 
-  private void seed(String id, String key) {
+  /** Records a closed execution carrying the secret under {@code id}, in the key's workspace. */
+  void seed(String id, String key) {
     RawHttp.Response response =
         post(path(id), key, Histories.closedHistory(secret).getBytes(StandardCharsets.UTF_8));
     assertEquals(201, response.status(), response.text());
@@ -152,9 +153,12 @@ public final class SeededService {
     return RawHttp.send(port(), "POST", path + "/history", headers, body);
   }
 
-  /** The document as an admin reads it: what must not change when an attack is refused. */
-  String stored(String id) {
-    RawHttp.Response response = get(path(id), adminA);
+  /**
+   * The document as an admin reads it in its workspace: what must not change when an attack is
+   * refused.
+   */
+  String stored(WorkspaceId workspace, String id) {
+    RawHttp.Response response = get("/workspaces/" + workspace + path(id), adminA);
     assertEquals(200, response.status(), response.text());
     return response.text();
   }

@@ -3,6 +3,7 @@ package dev.wfx.bootstrap.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wfx.domain.workspace.WorkspaceId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -86,6 +87,9 @@ class WorkspaceIsolationTest {
     GET_QUERY_OTHER_WORKSPACE,
     GET_PATH_OWN_WORKSPACE,
     GET_PATH_OTHER_WORKSPACE,
+    EXPORT_UNSCOPED,
+    EXPORT_QUERY_OTHER_WORKSPACE,
+    EXPORT_PATH_OWN_WORKSPACE,
     POST_HISTORY,
     GET_AUDIT_OF_EXECUTION;
 
@@ -103,6 +107,11 @@ class WorkspaceIsolationTest {
             "/workflow-executions/" + encodedId + "?workspace_id=" + other;
         case GET_PATH_OWN_WORKSPACE -> "/workspaces/" + own + "/workflow-executions/" + encodedId;
         case GET_PATH_OTHER_WORKSPACE -> "/workspaces/" + other + "/workflow-executions/" + encodedId;
+        case EXPORT_UNSCOPED -> "/workflow-executions/" + encodedId + "/history";
+        case EXPORT_QUERY_OTHER_WORKSPACE ->
+            "/workflow-executions/" + encodedId + "/history?workspace_id=" + other;
+        case EXPORT_PATH_OWN_WORKSPACE ->
+            "/workspaces/" + own + "/workflow-executions/" + encodedId + "/history";
         case POST_HISTORY -> "/workflow-executions/" + encodedId + "/history";
         case GET_AUDIT_OF_EXECUTION -> "/audit/writes?execution_id=" + encodedId;
       };
@@ -131,13 +140,24 @@ class WorkspaceIsolationTest {
     String missing = legacy ? Histories.legacyId() : Histories.tracecatId();
     String own = "b".equals(caller.workspace) ? inB : inA;
     String foreign = "b".equals(caller.workspace) ? inA : inB;
-    String storedForeign = SERVICE.stored(foreign);
+    if (endpoint == Endpoint.POST_HISTORY) {
+      // Ids are keyed by workspace: a member's write to another workspace's id creates its own.
+      // A fresh foreign one each time keeps the seeded ids in one workspace each.
+      foreign = legacy ? Histories.legacyId() : Histories.tracecatId();
+      SERVICE.seed(foreign, "b".equals(caller.workspace) ? SERVICE.serviceA : SERVICE.serviceB);
+    }
+    WorkspaceId foreignWorkspace =
+        "b".equals(caller.workspace) ? SeededService.WS_A : SeededService.WS_B;
+    String storedForeign = SERVICE.stored(foreignWorkspace, foreign);
 
     RawHttp.Response ownAnswer = send(caller, endpoint, encoding, own);
     RawHttp.Response foreignAnswer = send(caller, endpoint, encoding, foreign);
     RawHttp.Response missingAnswer = send(caller, endpoint, encoding, missing);
 
-    assertEquals(storedForeign, SERVICE.stored(foreign), "the foreign execution is unchanged");
+    assertEquals(
+        storedForeign,
+        SERVICE.stored(foreignWorkspace, foreign),
+        "the foreign execution is unchanged");
     if (!caller.authenticated()) {
       // 401, or 400 when the header itself is not valid HTTP (a control character).
       assertTrue(ownAnswer.status() == 401 || ownAnswer.status() == 400, ownAnswer::comparable);
@@ -152,18 +172,24 @@ class WorkspaceIsolationTest {
       return;
     }
     if (endpoint == Endpoint.POST_HISTORY) {
-      // A write to a missing id creates it (ids are global), so a write to a foreign id must
-      // answer exactly what a read of a missing one does.
-      if (caller == Caller.SERVICE_MEMBER_A || caller == Caller.SERVICE_MEMBER_B) {
+      // A member's write is judged in its own workspace alone: a foreign id is answered exactly
+      // as a missing one (a service creates its own execution under either; a user is refused).
+      if (!caller.admin) {
         assertEquals(
-            send(caller, Endpoint.GET_UNSCOPED, encoding, Histories.tracecatId()).comparable(),
-            foreignAnswer.comparable());
+            missingAnswer.comparable().replace(missing, "<id>"),
+            foreignAnswer.comparable().replace(foreign, "<id>"));
+        assertEquals(
+            caller == Caller.SERVICE_MEMBER_A || caller == Caller.SERVICE_MEMBER_B ? 201 : 403,
+            foreignAnswer.status(),
+            foreignAnswer::comparable);
       }
       return;
     }
     if (caller.admin) {
       boolean scopedAway =
-          endpoint == Endpoint.GET_QUERY_OTHER_WORKSPACE || endpoint == Endpoint.GET_PATH_OTHER_WORKSPACE;
+          endpoint == Endpoint.GET_QUERY_OTHER_WORKSPACE
+              || endpoint == Endpoint.GET_PATH_OTHER_WORKSPACE
+              || endpoint == Endpoint.EXPORT_QUERY_OTHER_WORKSPACE;
       assertEquals(200, (scopedAway ? foreignAnswer : ownAnswer).status(), ownAnswer::comparable);
       return;
     }
@@ -175,7 +201,9 @@ class WorkspaceIsolationTest {
     boolean ownVisible =
         endpoint == Endpoint.GET_UNSCOPED
             || endpoint == Endpoint.GET_QUERY_OWN_WORKSPACE
-            || endpoint == Endpoint.GET_PATH_OWN_WORKSPACE;
+            || endpoint == Endpoint.GET_PATH_OWN_WORKSPACE
+            || endpoint == Endpoint.EXPORT_UNSCOPED
+            || endpoint == Endpoint.EXPORT_PATH_OWN_WORKSPACE;
     if (ownVisible) {
       assertEquals(200, ownAnswer.status(), ownAnswer::comparable);
     } else {

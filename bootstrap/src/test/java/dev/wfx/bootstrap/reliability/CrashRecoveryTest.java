@@ -144,12 +144,13 @@ class CrashRecoveryTest {
           long length =
               single(
                   connection,
-                  "SELECT coalesce(max(history_length), 0) FROM executions WHERE id = ?",
+                  "SELECT coalesce(max(history_length), 0) FROM runs WHERE execution_id = ?",
                   writer.executionId());
           long rows =
               single(
                   connection,
-                  "SELECT count(*) FROM history_events WHERE execution_id = ?",
+                  "SELECT count(*) FROM history_events h JOIN runs r ON r.seq = h.run_seq"
+                      + " WHERE r.execution_id = ?",
                   writer.executionId());
           assertEquals(length, rows, "the execution row and its events agree");
           assertEquals(0, length % BATCH, "only whole batches are stored: " + length);

@@ -180,7 +180,9 @@ class DatabaseOutageTest {
     try (Connection connection =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         PreparedStatement count =
-            connection.prepareStatement("SELECT count(*) FROM history_events WHERE execution_id = ?")) {
+            connection.prepareStatement(
+                "SELECT count(*) FROM history_events h JOIN runs r ON r.seq = h.run_seq"
+                    + " WHERE r.execution_id = ?")) {
       count.setString(1, executionId);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();

@@ -5,10 +5,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Value object: the id of a workflow execution, in one of the forms of spec §3.
+ * Value object: the id of a workflow execution, in one of the forms of spec §3, spelled canonically.
  *
  * <p>The id is the Temporal workflow id; Tracecat's forms are recognised so that their parts can be
- * named, and any other Temporal id is accepted as well.
+ * named, and any other Temporal id is accepted as well. Tracecat's forms take either separator, and
+ * {@link #parse} gives them one spelling ({@code wf_…/exec_…}, {@code wf_…/sch-…}, {@code
+ * wf-…:exec-…}, {@code wf-…:sch-…}), so that the two spellings of one id cannot name two executions.
  */
 public record ExecutionId(String value, Form form) {
 
@@ -33,7 +35,9 @@ public record ExecutionId(String value, Form form) {
   private static final String TIMESTAMP =
       "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})";
   private static final String LEGACY_WORKFLOW = "wf-[0-9a-f]{32}";
+  private static final int LEGACY_WORKFLOW_LENGTH = 3 + 32;
   private static final String WORKFLOW = "wf_[0-9A-Za-z]{22}";
+  private static final int WORKFLOW_LENGTH = 3 + 22;
   private static final Pattern LEGACY =
       Pattern.compile(LEGACY_WORKFLOW + "[:/]exec-[A-Za-z0-9_-]{1,200}");
   private static final Pattern CURRENT = Pattern.compile(WORKFLOW + "[/:]exec_[0-9A-Za-z]{22}");
@@ -49,14 +53,39 @@ public record ExecutionId(String value, Form form) {
     if (formOf(value).orElse(null) != form) {
       throw new IllegalArgumentException("'" + value + "' is not an execution id of form " + form);
     }
+    if (!canonical(value, form).equals(value)) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not spelled canonically; it is " + canonical(value, form));
+    }
   }
 
-  /** Reads an id after percent-decoding; empty when it has none of the accepted forms. */
+  /**
+   * Reads an id after percent-decoding, in its canonical spelling; empty when it has none of the
+   * accepted forms.
+   */
   public static Optional<ExecutionId> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    return formOf(text).map(form -> new ExecutionId(text, form));
+    return formOf(text).map(form -> new ExecutionId(canonical(text, form), form));
+  }
+
+  /**
+   * Tracecat's separator after the workflow part: {@code /} for {@code wf_…}, {@code :} for the
+   * legacy {@code wf-…}. The workflow parts have a fixed length, so the separator's place is known;
+   * the rest (a schedule's timestamp holds colons) stays as it is.
+   */
+  private static String canonical(String text, Form form) {
+    if (form == Form.TEMPORAL) {
+      return text;
+    }
+    boolean legacy = text.startsWith("wf-");
+    int at = legacy ? LEGACY_WORKFLOW_LENGTH : WORKFLOW_LENGTH;
+    char separator = legacy ? ':' : '/';
+    if (text.charAt(at) == separator) {
+      return text;
+    }
+    return text.substring(0, at) + separator + text.substring(at + 1);
   }
 
   /** For ids known to be valid (tests, stored data). */

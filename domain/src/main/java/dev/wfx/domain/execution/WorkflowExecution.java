@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Aggregate: one workflow execution and its append-only history, in one workspace.
+ * Aggregate: one run of a workflow execution and its append-only history, in one workspace.
  *
  * <p>{@link #append(List)} is the only way the history grows, and it keeps the recording rules of
  * spec §7: contiguous ids, identical re-sends as duplicates, nothing changed, nothing after close.
@@ -23,38 +23,61 @@ public final class WorkflowExecution {
 
   private final ExecutionId id;
   private final WorkspaceId workspace;
+  private final RunId run;
   private final WorkflowStarted started;
   // The events held, which are the whole history unless restored for appending: then the events
   // before the held tail (all but the started event) stay in the store, and only their count is
   // known here.
   private final long notHeld;
   private final List<HistoryEvent> history;
-  private String runId;
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private HistoryEvent closingEvent;
 
-  private WorkflowExecution(ExecutionId id, WorkspaceId workspace, List<HistoryEvent> history) {
-    this(id, workspace, (WorkflowStarted) history.getFirst(), 0, history);
+  private WorkflowExecution(
+      ExecutionId id, WorkspaceId workspace, RunId run, List<HistoryEvent> history) {
+    this(id, workspace, run, (WorkflowStarted) history.getFirst(), 0, history);
   }
 
   private WorkflowExecution(
       ExecutionId id,
       WorkspaceId workspace,
+      RunId run,
       WorkflowStarted started,
       long notHeld,
       List<HistoryEvent> held) {
     this.id = Objects.requireNonNull(id, "id");
     this.workspace = Objects.requireNonNull(workspace, "workspace");
+    this.run = Objects.requireNonNull(run, "run");
     this.started = started;
-    this.runId = started.startRunId();
     this.notHeld = notHeld;
     this.history = new ArrayList<>(held.size());
     held.forEach(this::record);
   }
 
-  /** Opens a new execution with the first batch of its history, which must begin at event 1. */
+  /**
+   * The run a batch of history names itself (spec §2.1): the new run id of its last reset, else the
+   * run id of its started event; empty when it holds neither.
+   */
+  public static Optional<RunId> runNamedBy(List<HistoryEvent> events) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof WorkflowTaskFailed failed
+          && failed.type().is(KnownEventType.WORKFLOW_TASK_FAILED)
+          && failed.isReset()) {
+        return Optional.of(RunId.of(failed.newRunId()));
+      }
+    }
+    return events.stream()
+        .filter(WorkflowStarted.class::isInstance)
+        .map(started -> RunId.of(((WorkflowStarted) started).startRunId()))
+        .findFirst();
+  }
+
+  /**
+   * Opens a new run of an execution with the first batch of its history, which must begin at event
+   * 1. The run is filed under {@code named}, else under the run the batch names itself.
+   */
   public static StartOutcome start(
-      ExecutionId id, WorkspaceId workspace, List<HistoryEvent> firstBatch) {
+      ExecutionId id, WorkspaceId workspace, Optional<RunId> named, List<HistoryEvent> firstBatch) {
     Optional<BatchRejection> rejection = shapeProblem(firstBatch, EventId.FIRST);
     if (rejection.isPresent()) {
       return new StartOutcome.Rejected(rejection.get());
@@ -70,15 +93,31 @@ public final class WorkflowExecution {
     if (afterClose.isPresent()) {
       return new StartOutcome.Rejected(afterClose.get());
     }
-    return new StartOutcome.Started(new WorkflowExecution(id, workspace, firstBatch));
+    // A batch that opens with the started event names its run.
+    RunId run = named.or(() -> runNamedBy(firstBatch)).orElseThrow();
+    return new StartOutcome.Started(new WorkflowExecution(id, workspace, run, firstBatch));
+  }
+
+  /** Rebuilds a run from its stored history, filed under the run it names itself. */
+  public static WorkflowExecution restore(
+      ExecutionId id, WorkspaceId workspace, List<HistoryEvent> history) {
+    return restore(
+        id,
+        workspace,
+        runNamedBy(history)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "a stored history opens with WORKFLOW_EXECUTION_STARTED; execution " + id)),
+        history);
   }
 
   /**
-   * Rebuilds an execution from its stored history, which the store vouches for (it was accepted
-   * by {@link #start} and {@link #append}).
+   * Rebuilds a run from its stored history, which the store vouches for (it was accepted by
+   * {@link #start} and {@link #append}).
    */
   public static WorkflowExecution restore(
-      ExecutionId id, WorkspaceId workspace, List<HistoryEvent> history) {
+      ExecutionId id, WorkspaceId workspace, RunId run, List<HistoryEvent> history) {
     if (history.isEmpty() || !(history.getFirst() instanceof WorkflowStarted)) {
       throw new IllegalArgumentException(
           "a stored history opens with WORKFLOW_EXECUTION_STARTED; execution " + id);
@@ -89,13 +128,12 @@ public final class WorkflowExecution {
             "a stored history is contiguous from 1; execution " + id + " has a gap at " + (i + 1));
       }
     }
-    return new WorkflowExecution(id, workspace, history);
+    return new WorkflowExecution(id, workspace, run, history);
   }
 
   /**
-   * Rebuilds an execution for judging a batch without its whole history: the store vouches for
-   * the history's length and run id (the new run id of its last reset, else the started event's),
-   * and hands over its started event and the tail of its stored events from the batch's first id
+   * Rebuilds a run for judging a batch without its whole history: the store vouches for the
+   * history's length, and hands over its started event and the tail of its stored events from the batch's first id
    * on, but at least the last one, so that a closing event is always held. {@link #append} then
    * keeps every rule for a batch that begins within the tail or after it (one that begins before
    * it is the caller's bug); {@link #history()} is not available.
@@ -103,11 +141,10 @@ public final class WorkflowExecution {
   public static WorkflowExecution restoreForAppend(
       ExecutionId id,
       WorkspaceId workspace,
+      RunId run,
       long historyLength,
-      String runId,
       WorkflowStarted started,
       List<HistoryEvent> tail) {
-    Objects.requireNonNull(runId, "runId");
     if (!started.id().equals(EventId.FIRST)) {
       throw new IllegalArgumentException("a started event is event 1; execution " + id);
     }
@@ -133,12 +170,9 @@ public final class WorkflowExecution {
       List<HistoryEvent> whole = new ArrayList<>(held.size() + 1);
       whole.add(started);
       whole.addAll(held);
-      return new WorkflowExecution(id, workspace, whole);
+      return new WorkflowExecution(id, workspace, run, whole);
     }
-    WorkflowExecution execution =
-        new WorkflowExecution(id, workspace, started, firstHeld - 1, held);
-    execution.runId = runId;
-    return execution;
+    return new WorkflowExecution(id, workspace, run, started, firstHeld - 1, held);
   }
 
   /**
@@ -229,11 +263,6 @@ public final class WorkflowExecution {
               status = closedAs;
               closingEvent = event;
             });
-    if (event instanceof WorkflowTaskFailed failed
-        && failed.type().is(KnownEventType.WORKFLOW_TASK_FAILED)
-        && failed.isReset()) {
-      runId = failed.newRunId();
-    }
   }
 
   public ExecutionId id() {
@@ -270,9 +299,12 @@ public final class WorkflowExecution {
     return started;
   }
 
-  /** The run id: the new run id of the last reset, else the started event's (spec §2.1). */
-  public String runId() {
-    return runId;
+  /**
+   * The run id the history is filed under: the one its recorder named, else the one the history
+   * names itself ({@link #runNamedBy}, spec §2.1).
+   */
+  public RunId runId() {
+    return run;
   }
 
   public ExecutionStatus status() {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param lastEventId the batch's last event id; null for an empty batch
  * @param detail why the batch was refused, cut to {@link #MAX_DETAIL_LENGTH} characters; null when
  *     it was accepted
+ * @param run the run the batch was filed under or judged against; null when none was chosen (a
+ *     batch refused before, or an entry made before wfx kept runs apart)
  */
 public record WriteAudit(
     Instant at,
@@ -29,7 +31,8 @@ public record WriteAudit(
     int appended,
     int duplicates,
     WriteOutcome outcome,
-    String detail) {
+    String detail,
+    RunId run) {
 
   /**
    * The most characters of a reason an entry keeps: a refusal's reason may quote what the caller
@@ -56,6 +59,51 @@ public record WriteAudit(
       throw new IllegalArgumentException("a refused batch says why, an accepted one does not");
     }
     detail = cut(detail);
+  }
+
+  /** An entry that names no run. */
+  public WriteAudit(
+      Instant at,
+      Caller caller,
+      ExecutionId executionId,
+      WorkspaceId workspace,
+      EventId firstEventId,
+      EventId lastEventId,
+      int batchSize,
+      int appended,
+      int duplicates,
+      WriteOutcome outcome,
+      String detail) {
+    this(
+        at,
+        caller,
+        executionId,
+        workspace,
+        firstEventId,
+        lastEventId,
+        batchSize,
+        appended,
+        duplicates,
+        outcome,
+        detail,
+        null);
+  }
+
+  /** This entry, naming the run its batch was filed under or judged against. */
+  public WriteAudit withRun(RunId run) {
+    return new WriteAudit(
+        at,
+        caller,
+        executionId,
+        workspace,
+        firstEventId,
+        lastEventId,
+        batchSize,
+        appended,
+        duplicates,
+        outcome,
+        detail,
+        run);
   }
 
   private static String cut(String detail) {

@@ -15,7 +15,10 @@ public enum WriteOutcome {
   INVALID,
   /** The caller may not record there. */
   FORBIDDEN,
-  /** The execution lies in a workspace the caller cannot see. */
+  /**
+   * The execution lay in a workspace the caller cannot see: entries made before executions were
+   * kept apart by workspace. A write now goes to a workspace the caller may use, or is forbidden.
+   */
   NOT_FOUND,
   /** Other writers kept changing the execution; nothing was stored. */
   CONTENDED,

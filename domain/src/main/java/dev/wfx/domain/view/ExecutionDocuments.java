@@ -31,7 +31,7 @@ public final class ExecutionDocuments {
     }
     return new ExecutionDocument(
         execution.id(),
-        execution.runId(),
+        execution.runId().value(),
         execution.startTime(),
         execution.executionTime(),
         execution.closeTime().orElse(null),

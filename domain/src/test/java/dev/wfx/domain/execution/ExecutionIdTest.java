@@ -20,22 +20,44 @@ class ExecutionIdTest {
   @ParameterizedTest
   @CsvSource({
     "wf-" + HEX + ":exec-9a0c4e_x-1, LEGACY_TRACECAT",
-    "wf-" + HEX + "/exec-9a0c4e, LEGACY_TRACECAT",
     "wf_" + BASE62 + "/exec_" + BASE62 + ", TRACECAT",
-    "wf_" + BASE62 + ":exec_" + BASE62 + ", TRACECAT",
     "wf_" + BASE62 + "/" + SCHEDULE + ", SCHEDULED",
     "wf-" + HEX + ":" + SCHEDULE + ", SCHEDULED",
     "wf_" + BASE62 + "/sch-" + HEX + "-2024-05-01T10:00:00.123456+02:00, SCHEDULED",
     "3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c, TEMPORAL",
     "order-42, TEMPORAL",
     "billing.run@eu:7/retry_2, TEMPORAL",
-    "wf_tooShort/exec_x, TEMPORAL"
+    "wf_tooShort/exec_x, TEMPORAL",
+    "wf_tooShort:exec_x, TEMPORAL"
   })
-  void givenAnAcceptedForm_whenParsed_thenItIsRecognised(String text, Form form) {
+  void givenAnAcceptedFormSpelledCanonically_whenParsed_thenItIsRecognisedAsSpelled(
+      String text, Form form) {
     Optional<ExecutionId> id = ExecutionId.parse(text);
 
     assertEquals(Optional.of(new ExecutionId(text, form)), id);
     assertEquals(text, id.orElseThrow().toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "wf-" + HEX + "/exec-9a0c4e, wf-" + HEX + ":exec-9a0c4e",
+    "wf_" + BASE62 + ":exec_" + BASE62 + ", wf_" + BASE62 + "/exec_" + BASE62,
+    "wf_" + BASE62 + ":" + SCHEDULE + ", wf_" + BASE62 + "/" + SCHEDULE,
+    "wf-" + HEX + "/" + SCHEDULE + ", wf-" + HEX + ":" + SCHEDULE
+  })
+  void givenATracecatIdWithTheOtherSeparator_whenParsed_thenItIsSpelledCanonically(
+      String text, String canonical) {
+    ExecutionId id = ExecutionId.parse(text).orElseThrow();
+
+    assertEquals(canonical, id.value());
+    assertEquals(ExecutionId.parse(canonical), Optional.of(id));
+  }
+
+  @Test
+  void givenANonCanonicalSpelling_whenBuiltDirectly_thenItIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ExecutionId("wf_" + BASE62 + ":exec_" + BASE62, Form.TRACECAT));
   }
 
   @ParameterizedTest

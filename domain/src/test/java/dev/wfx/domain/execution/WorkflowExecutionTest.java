@@ -38,16 +38,17 @@ class WorkflowExecutionTest {
 
   private static final ExecutionId ID = ExecutionId.of("order-42");
   private static final WorkspaceId WORKSPACE = WorkspaceId.of("ws-1");
+  private static final RunId RUN = RunId.of("run-1");
 
   private static BatchRejection startRejection(List<HistoryEvent> batch) {
     return assertInstanceOf(
-            StartOutcome.Rejected.class, WorkflowExecution.start(ID, WORKSPACE, batch))
+            StartOutcome.Rejected.class, WorkflowExecution.start(ID, WORKSPACE, Optional.of(RUN), batch))
         .rejection();
   }
 
   private static WorkflowExecution startedWith(List<HistoryEvent> batch) {
     return assertInstanceOf(
-            StartOutcome.Started.class, WorkflowExecution.start(ID, WORKSPACE, batch))
+            StartOutcome.Started.class, WorkflowExecution.start(ID, WORKSPACE, Optional.of(RUN), batch))
         .execution();
   }
 
@@ -308,18 +309,17 @@ class WorkflowExecutionTest {
   }
 
   @Test
-  void givenAStartedEventWithBothRunIds_whenStarted_thenTheOriginalRunIdIsTheRunId() {
-    WorkflowExecution execution =
-        startedWith(List.of(startedEvent("original", "first", Duration.ZERO)));
-
-    assertEquals("original", execution.runId());
+  void givenAStartedEventWithBothRunIds_whenItsRunIsAsked_thenTheOriginalRunIdIsTheRun() {
+    assertEquals(
+        Optional.of(RunId.of("original")),
+        WorkflowExecution.runNamedBy(List.of(startedEvent("original", "first", Duration.ZERO))));
   }
 
   @Test
-  void givenAStartedEventWithOnlyTheFirstRunId_whenStarted_thenItIsTheRunId() {
-    WorkflowExecution execution = startedWith(List.of(startedEvent(null, "first", Duration.ZERO)));
-
-    assertEquals("first", execution.runId());
+  void givenAStartedEventWithOnlyTheFirstRunId_whenItsRunIsAsked_thenItIsTheRun() {
+    assertEquals(
+        Optional.of(RunId.of("first")),
+        WorkflowExecution.runNamedBy(List.of(startedEvent(null, "first", Duration.ZERO))));
   }
 
   @Test
@@ -328,27 +328,39 @@ class WorkflowExecutionTest {
   }
 
   @Test
-  void givenResets_whenAppended_thenTheRunIdIsTheLastResetsNewRunId() {
-    WorkflowExecution execution = startedWith(runningHistory(2));
+  void givenResets_whenTheRunOfTheBatchIsAsked_thenItIsTheLastResetsNewRunId() {
+    List<HistoryEvent> batch =
+        concat(
+            runningHistory(2),
+            List.of(
+                workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"),
+                workflowTaskFailed(4, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x"),
+                workflowTaskFailed(5, WorkflowTaskFailed.RESET_CAUSE, "run-3"),
+                workflowTaskFailed(6, WorkflowTaskFailed.RESET_CAUSE, null)));
 
-    execution.append(
-        List.of(
-            workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2"),
-            workflowTaskFailed(4, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x"),
-            workflowTaskFailed(5, WorkflowTaskFailed.RESET_CAUSE, "run-3"),
-            workflowTaskFailed(6, WorkflowTaskFailed.RESET_CAUSE, null)));
-
-    assertEquals("run-3", execution.runId());
+    assertEquals(Optional.of(RunId.of("run-3")), WorkflowExecution.runNamedBy(batch));
+    assertEquals(
+        Optional.of(RunId.of("run-3")), WorkflowExecution.runNamedBy(batch.subList(2, 6)));
   }
 
   @Test
-  void givenAWorkflowTaskFailureThatIsNoReset_whenAppended_thenTheRunIdStays() {
+  void givenAWorkflowTaskFailureThatIsNoReset_whenTheRunIsAsked_thenItIsTheStartedEvents() {
+    List<HistoryEvent> batch =
+        concat(
+            runningHistory(2),
+            List.of(workflowTaskFailed(3, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x")));
+
+    assertEquals(Optional.of(RunId.of("run-1")), WorkflowExecution.runNamedBy(batch));
+    assertEquals(Optional.empty(), WorkflowExecution.runNamedBy(batch.subList(1, 3)));
+  }
+
+  @Test
+  void givenARunNamedByItsRecorder_whenStartedAndAppended_thenItKeepsThatRunWhateverTheEventsSay() {
     WorkflowExecution execution = startedWith(runningHistory(2));
 
-    execution.append(
-        List.of(workflowTaskFailed(3, "WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND", "run-x")));
+    execution.append(List.of(workflowTaskFailed(3, WorkflowTaskFailed.RESET_CAUSE, "run-2")));
 
-    assertEquals("run-1", execution.runId());
+    assertEquals(RUN, execution.runId());
   }
 
   @Test
@@ -391,7 +403,7 @@ class WorkflowExecutionTest {
     WorkflowExecution execution = WorkflowExecution.restore(ID, WORKSPACE, history);
 
     assertEquals(4, execution.historyLength());
-    assertEquals("run-2", execution.runId());
+    assertEquals(RunId.of("run-2"), execution.runId());
     assertEquals(ExecutionStatus.TERMINATED, execution.status());
     assertEquals(history, execution.history());
   }
@@ -495,15 +507,15 @@ class WorkflowExecutionTest {
         IllegalArgumentException.class,
         () ->
             WorkflowExecution.restoreForAppend(
-                ID, WORKSPACE, 8, "run-1", started, List.of(other(6), other(8))));
+                ID, WORKSPACE, RUN, 8, started, List.of(other(6), other(8))));
     assertThrows(
         IllegalArgumentException.class,
-        () -> WorkflowExecution.restoreForAppend(ID, WORKSPACE, 8, "run-1", started, List.of()));
+        () -> WorkflowExecution.restoreForAppend(ID, WORKSPACE, RUN, 8, started, List.of()));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             WorkflowExecution.restoreForAppend(
-                ID, WORKSPACE, 8, "run-1", started, List.of(other(6), other(7))));
+                ID, WORKSPACE, RUN, 8, started, List.of(other(6), other(7))));
   }
 
   /** What a store hands over: the summary, the started event and the events from {@code from}. */
@@ -513,8 +525,8 @@ class WorkflowExecutionTest {
     return WorkflowExecution.restoreForAppend(
         ID,
         WORKSPACE,
-        history.size(),
         whole.runId(),
+        history.size(),
         whole.startedEvent(),
         history.subList(tailFrom, history.size()));
   }

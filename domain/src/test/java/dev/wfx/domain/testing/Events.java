@@ -2,6 +2,7 @@ package dev.wfx.domain.testing;
 
 import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.EventType;
 import dev.wfx.domain.history.Failure;
 import dev.wfx.domain.history.Fingerprint;
@@ -257,6 +258,67 @@ public final class Events {
     history.add(started());
     LongStream.rangeClosed(2, length).forEach(id -> history.add(other(id)));
     return history;
+  }
+
+  /**
+   * Like {@link #runningHistory}, but of run {@code runId}, started at {@code startTime}: one of
+   * several runs of an execution.
+   */
+  public static List<HistoryEvent> runHistory(String runId, Instant startTime, int length) {
+    List<HistoryEvent> history = new ArrayList<>();
+    history.add(
+        new WorkflowStarted(
+            new EventHeader(
+                EventId.FIRST,
+                new EventType(KnownEventType.WORKFLOW_EXECUTION_STARTED.name()),
+                startTime,
+                1_001,
+                Fingerprint.of("fp-1-" + runId)),
+            "DSLWorkflow",
+            "default-queue",
+            runId,
+            runId,
+            Duration.ZERO,
+            null,
+            null,
+            Payload.ABSENT,
+            null));
+    LongStream.rangeClosed(2, length).forEach(id -> history.add(other(id)));
+    return history;
+  }
+
+  /**
+   * The event with an original of its own (bytes that name its id), as the anti-corruption layer
+   * gives every event it translates.
+   */
+  public static HistoryEvent withOriginal(HistoryEvent event) {
+    EventHeader h = event.header();
+    EventHeader header =
+        new EventHeader(
+            h.id(),
+            h.type(),
+            h.time(),
+            h.taskId(),
+            h.fingerprint(),
+            new EventOriginal(
+                EventOriginal.Format.TEMPORAL_PROTO,
+                ("original of event " + h.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return switch (event) {
+      case WorkflowStarted e ->
+          new WorkflowStarted(
+              header,
+              e.workflowType(),
+              e.taskQueue(),
+              e.originalExecutionRunId(),
+              e.firstExecutionRunId(),
+              e.firstWorkflowTaskBackoff(),
+              e.workflowExecutionTimeout(),
+              e.parentWorkflowId(),
+              e.input(),
+              e.runArgs());
+      case Other e -> new Other(header, e.attributes());
+      default -> throw new IllegalArgumentException("only started and hidden events here: " + event);
+    };
   }
 
   /** Events {@code from}..{@code to} (inclusive) of a history of hidden events. */

@@ -16,8 +16,8 @@ public final class AuditRows {
   static final String INSERT =
       "INSERT INTO audit_writes (at, key_id, role_type, role_workspace, user_id, access_level,"
           + " service_id, execution_id, workspace_id, first_event_id, last_event_id, batch_size,"
-          + " appended, duplicates, outcome, detail)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " appended, duplicates, outcome, detail, run_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private AuditRows() {}
 
@@ -51,7 +51,8 @@ public final class AuditRows {
       entry.appended(),
       entry.duplicates(),
       entry.outcome().name(),
-      entry.detail()
+      entry.detail(),
+      entry.run() == null ? null : entry.run().value()
     };
   }
 }

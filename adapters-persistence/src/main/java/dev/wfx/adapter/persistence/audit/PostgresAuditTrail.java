@@ -7,6 +7,7 @@ import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.access.Role;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.EventId;
@@ -28,7 +29,7 @@ public final class PostgresAuditTrail implements AuditTrail {
   private static final String SELECT =
       "SELECT at, key_id, role_type, role_workspace, user_id, access_level, service_id,"
           + " execution_id, workspace_id, first_event_id, last_event_id, batch_size, appended,"
-          + " duplicates, outcome, detail FROM audit_writes";
+          + " duplicates, outcome, detail, run_id FROM audit_writes";
 
   private static final int FORGET_SLICE_ROWS = 10_000;
   private static final String FORGET_SLICE =
@@ -91,6 +92,7 @@ public final class PostgresAuditTrail implements AuditTrail {
     Role role = RoleColumns.read(row, "role_workspace");
     Long first = Sql.number(row.column("first_event_id"));
     Long last = Sql.number(row.column("last_event_id"));
+    String run = Sql.text(row.column("run_id"));
     return new WriteAudit(
         Sql.instant(row.column("at")),
         new Caller(new ApiKeyId(row.column("key_id").get(String.class)), role),
@@ -102,6 +104,7 @@ public final class PostgresAuditTrail implements AuditTrail {
         ((Number) row.column("appended").get()).intValue(),
         ((Number) row.column("duplicates").get()).intValue(),
         WriteOutcome.valueOf(row.column("outcome").get(String.class)),
-        Sql.text(row.column("detail")));
+        Sql.text(row.column("detail")),
+        run == null ? null : RunId.of(run));
   }
 }

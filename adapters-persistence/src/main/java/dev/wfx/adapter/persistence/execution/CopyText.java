@@ -1,17 +1,20 @@
 package dev.wfx.adapter.persistence.execution;
 
+import dev.wfx.domain.history.EventOriginal;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /** Writes {@code history_events} rows in the text format of PostgreSQL's COPY. */
 final class CopyText {
 
   private static final String NULL = "\\N";
+  private static final HexFormat HEX = HexFormat.of();
 
   private CopyText() {}
 
   /** Appends one row: tab-separated fields, ending in a newline, in COPY_EVENTS' column order. */
-  static void appendRow(StringBuilder out, String executionId, EventRow row) {
-    field(out, executionId).append('\t');
+  static void appendRow(StringBuilder out, long runSeq, EventRow row) {
+    out.append(runSeq).append('\t');
     out.append(row.eventId()).append('\t');
     field(out, row.kind()).append('\t');
     field(out, row.eventType()).append('\t');
@@ -30,7 +33,23 @@ final class CopyText {
       out.append(row.payloadSize().longValue());
     }
     out.append('\t');
-    field(out, row.attributes()).append('\n');
+    field(out, row.attributes()).append('\t');
+    if (row.original() == null) {
+      out.append(NULL).append('\t').append(NULL);
+    } else {
+      // bytea's hex input, its backslash escaped for COPY.
+      HEX.formatHex(out.append("\\\\x"), row.original().bytes());
+      out.append('\t').append(format(row.original().format()));
+    }
+    out.append('\n');
+  }
+
+  /** The stored name of an original's format; {@code history_events} checks it. */
+  static String format(EventOriginal.Format format) {
+    return switch (format) {
+      case TEMPORAL_PROTO -> "proto";
+      case TEMPORAL_JSON -> "json";
+    };
   }
 
   /** A text field with COPY's backslash escapes for the characters that delimit fields and rows. */

@@ -1,5 +1,6 @@
 package dev.wfx.adapter.persistence.execution;
 
+import dev.wfx.domain.history.EventOriginal;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Objects;
  * @param payloadEncoding the unreadable payload's encoding, else null
  * @param payloadSize the unreadable payload's size in bytes, else null
  * @param attributes the kind's other fields as JSON, or an unread event's attributes as recorded
+ * @param original the event's original, written with the row and never read back with it (reads
+ *     keep off the originals); null when there is none
  */
 record EventRow(
     long eventId,
@@ -23,7 +26,8 @@ record EventRow(
     String payload,
     String payloadEncoding,
     Long payloadSize,
-    String attributes) {
+    String attributes,
+    EventOriginal original) {
 
   EventRow {
     Objects.requireNonNull(kind, "kind");

@@ -292,7 +292,8 @@ final class HistoryEventCodec {
         payload instanceof Payload.Json json ? json.json().text() : null,
         payload instanceof Payload.Unreadable unreadable ? unreadable.encoding() : null,
         payload instanceof Payload.Unreadable unreadable ? unreadable.sizeBytes() : null,
-        attributes);
+        attributes,
+        event.header().original());
   }
 
   private static Payload payload(EventRow row) {

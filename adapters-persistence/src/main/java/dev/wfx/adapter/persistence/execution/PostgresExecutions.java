@@ -4,10 +4,14 @@ import dev.wfx.adapter.persistence.audit.AuditRows;
 import dev.wfx.adapter.persistence.database.Sql;
 import dev.wfx.domain.execution.ExecutionId;
 import dev.wfx.domain.execution.Executions;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.SaveOutcome;
+import dev.wfx.domain.execution.StoredRun;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.history.HistoryEvent.WorkflowStarted;
 import dev.wfx.domain.workspace.Visibility;
@@ -22,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,24 +39,35 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Driven adapter: the {@link Executions} port on PostgreSQL, one row per execution in {@code
- * executions} and one per event in {@code history_events}.
+ * Driven adapter: the {@link Executions} port on PostgreSQL, one row per run in {@code runs} (unique
+ * by workspace, execution id and run id, with a surrogate key) and one per event in {@code
+ * history_events}.
  *
- * <p>Reads go through Helidon DbClient: the execution row, then its events in id order, two round
- * trips whatever the history's length. Appends take a pooled JDBC connection instead, because they
- * need what DbClient does not offer: PostgreSQL's COPY for the events (a whole batch in one stream,
- * far faster than row inserts) and the version check's row count, both in one transaction, which
- * also inserts the batch's audit entry.
+ * <p>Reads go through Helidon DbClient: the run's row, then its events in id order, two round trips
+ * whatever the history's length. Appends take a pooled JDBC connection instead, because they need
+ * what DbClient does not offer: PostgreSQL's COPY for the events (a whole batch in one stream, far
+ * faster than row inserts) and the version check's row count, both in one transaction, which also
+ * inserts the batch's audit entry.
  */
 public final class PostgresExecutions implements Executions {
 
-  private static final String ROW_COLUMNS = "SELECT workspace_id, history_length FROM executions";
-  private static final String ROW_EVERYWHERE = ROW_COLUMNS + " WHERE id = ?";
-  private static final String ROW_WITHIN = ROW_COLUMNS + " WHERE id = ? AND workspace_id = ?";
-  private static final String VERSION_EVERYWHERE =
-      "SELECT history_length FROM executions WHERE id = ?";
-  private static final String VERSION_WITHIN =
-      "SELECT history_length FROM executions WHERE id = ? AND workspace_id = ?";
+  /** The most workspaces an ambiguous lookup names. */
+  private static final int MAX_WORKSPACES_NAMED = 10;
+
+  // The run asked for, or the latest (started last), in each workspace that has the id; at most
+  // one row per workspace, and one more than needed to tell that there are several.
+  private static final String RUN_COLUMNS =
+      "SELECT DISTINCT ON (workspace_id) seq, workspace_id, run_id, history_length, originals_kept"
+          + " FROM runs WHERE execution_id = ?";
+  private static final String RUN_ORDER =
+      " ORDER BY workspace_id, start_time DESC, seq DESC LIMIT "
+          + (MAX_WORKSPACES_NAMED + 1);
+  private static final String RUN_LATEST_EVERYWHERE = RUN_COLUMNS + RUN_ORDER;
+  private static final String RUN_LATEST_WITHIN =
+      RUN_COLUMNS + " AND workspace_id = ?" + RUN_ORDER;
+  private static final String RUN_NAMED_EVERYWHERE = RUN_COLUMNS + " AND run_id = ?" + RUN_ORDER;
+  private static final String RUN_NAMED_WITHIN =
+      RUN_COLUMNS + " AND workspace_id = ? AND run_id = ?" + RUN_ORDER;
   private static final String EVENT_SECOND =
       "CAST(extract(epoch FROM date_trunc('second', event_time)) AS bigint) AS event_second";
   // Bounded by the row's length so that the history matches the row read just before, even when
@@ -64,55 +80,69 @@ public final class PostgresExecutions implements Executions {
              CAST(payload AS text) AS payload, payload_encoding, payload_size,
              CAST(attributes AS text) AS attributes
       FROM history_events
-      WHERE execution_id = ? AND event_id <= ?
+      WHERE run_seq = ? AND event_id <= ?
       ORDER BY event_id"""
           .formatted(EVENT_SECOND);
-  // The summary with the started event and the tail from the given id (at least the last event),
-  // in one round trip and one snapshot; every row repeats the summary. Two index ranges joined
-  // laterally: one range with an OR, or bounded by the outer row, would scan the whole history.
+  // The run's summary with the started event and the tail from the given id (at least the last
+  // event), in one round trip and one snapshot; every row repeats the summary. Two index ranges
+  // joined laterally: one range with an OR, or bounded by the outer row, would scan the whole
+  // history.
   private static final String TAIL =
       """
-      SELECT e.workspace_id, e.history_length, e.run_id,
+      SELECT r.history_length, r.run_id,
              h.event_id, h.kind, h.event_type, h.event_second, h.event_time_nanos, h.task_id,
              h.fingerprint, h.payload, h.payload_encoding, h.payload_size, h.attributes
-      FROM executions e
+      FROM (SELECT seq, history_length, run_id FROM runs
+            WHERE workspace_id = ? AND execution_id = ? %2$s
+            ORDER BY start_time DESC, seq DESC LIMIT 1) r
       CROSS JOIN LATERAL (
         SELECT event_id, kind, event_type, %1$s, event_time_nanos, task_id, fingerprint,
                CAST(payload AS text) AS payload, payload_encoding, payload_size,
                CAST(attributes AS text) AS attributes
         FROM history_events
-        WHERE execution_id = e.id AND event_id = 1
+        WHERE run_seq = r.seq AND event_id = 1
         UNION ALL
         SELECT event_id, kind, event_type, %1$s, event_time_nanos, task_id, fingerprint,
                CAST(payload AS text), payload_encoding, payload_size, CAST(attributes AS text)
         FROM history_events
-        WHERE execution_id = e.id
-          AND event_id >= GREATEST(2, LEAST(?, e.history_length))
-          AND event_id <= e.history_length) h
-      WHERE e.id = ?"""
-          .formatted(EVENT_SECOND);
-  private static final String TAIL_EVERYWHERE = TAIL + " ORDER BY h.event_id";
-  private static final String TAIL_WITHIN = TAIL + " AND e.workspace_id = ? ORDER BY h.event_id";
-  // A rival that created the execution first makes this insert nothing, not fail.
-  private static final String INSERT_EXECUTION =
+        WHERE run_seq = r.seq
+          AND event_id >= GREATEST(2, LEAST(?, r.history_length))
+          AND event_id <= r.history_length) h
+      ORDER BY h.event_id""";
+  private static final String TAIL_LATEST = TAIL.formatted(EVENT_SECOND, "");
+  private static final String TAIL_NAMED = TAIL.formatted(EVENT_SECOND, "AND run_id = ?");
+  // Originals only ever leave the store page by page, for exports.
+  private static final String ORIGINALS =
       """
-      INSERT INTO executions (id, workspace_id, run_id, workflow_type, task_queue, status,
-                              start_time, execution_time, close_time, history_length,
-                              parent_workflow_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO NOTHING""";
-  // The row lock taken here serialises writers of one execution; a writer that waited finds the
-  // length changed and updates nothing.
-  private static final String UPDATE_EXECUTION =
+      SELECT h.event_id, h.original, h.original_format
+      FROM runs r JOIN history_events h ON h.run_seq = r.seq
+      WHERE r.workspace_id = ? AND r.execution_id = ? AND r.run_id = ?
+        AND h.event_id >= ? AND h.event_id <= ?
+      ORDER BY h.event_id
+      LIMIT ?""";
+  // A rival that created the run first makes this insert nothing, not fail.
+  private static final String INSERT_RUN =
       """
-      UPDATE executions
-      SET run_id = ?, status = ?, close_time = ?, history_length = ?, updated_at = now()
-      WHERE id = ? AND history_length = ?""";
+      INSERT INTO runs (workspace_id, execution_id, run_id, workflow_type, task_queue, status,
+                        start_time, execution_time, close_time, history_length,
+                        parent_workflow_id, originals_kept)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT ON CONSTRAINT runs_key DO NOTHING
+      RETURNING seq""";
+  // The row lock taken here serialises writers of one run; a writer that waited finds the length
+  // changed and updates nothing.
+  private static final String UPDATE_RUN =
+      """
+      UPDATE runs
+      SET status = ?, close_time = ?, history_length = ?, originals_kept = originals_kept AND ?,
+          updated_at = now()
+      WHERE workspace_id = ? AND execution_id = ? AND run_id = ? AND history_length = ?
+      RETURNING seq""";
   private static final String COPY_EVENTS =
       """
-      COPY history_events (execution_id, event_id, kind, event_type, event_time, event_time_nanos,
+      COPY history_events (run_seq, event_id, kind, event_type, event_time, event_time_nanos,
                            task_id, fingerprint, payload, payload_encoding, payload_size,
-                           attributes)
+                           attributes, original, original_format)
       FROM STDIN""";
 
   private static final int COPY_CHUNK = 1 << 16;
@@ -126,46 +156,92 @@ public final class PostgresExecutions implements Executions {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }
 
+  /** A run's row as looked up: its surrogate key and its summary. */
+  private record RunRow(long seq, StoredRun run) {}
+
   @Override
-  public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
-    return Sql.guarded("read execution " + id, () -> load(id, visibility));
+  public Lookup<WorkflowExecution> find(
+      ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    return Sql.guarded(
+        "read execution " + id,
+        () ->
+            lookup(id, run, visibility)
+                .map(found -> load(found.run().id(), found)));
   }
 
-  private Optional<WorkflowExecution> load(ExecutionId id, Visibility visibility) {
-    Optional<DbRow> found =
-        switch (visibility) {
-          case Visibility.Everywhere everywhere -> db.execute().get(ROW_EVERYWHERE, id.value());
-          case Visibility.Within within ->
-              db.execute().get(ROW_WITHIN, id.value(), within.workspace().value());
-        };
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    DbRow row = found.get();
-    WorkspaceId workspace = WorkspaceId.of(row.column("workspace_id").get(String.class));
-    long length = number(row.column("history_length"));
-    List<HistoryEvent> history = new ArrayList<>(Math.toIntExact(length));
-    try (Stream<DbRow> events = db.execute().query(EVENTS, id.value(), length)) {
+  private WorkflowExecution load(ExecutionId id, RunRow row) {
+    StoredRun run = row.run();
+    List<HistoryEvent> history = new ArrayList<>(Math.toIntExact(run.version()));
+    try (Stream<DbRow> events = db.execute().query(EVENTS, row.seq(), run.version())) {
       events.forEach(event -> history.add(codec.decode(eventRow(event))));
     }
-    return Optional.of(WorkflowExecution.restore(id, workspace, history));
+    return WorkflowExecution.restore(id, run.workspace(), run.run(), history);
+  }
+
+  @Override
+  public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    return Sql.guarded(
+        "read the version of execution " + id,
+        () -> lookup(id, run, visibility).map(RunRow::run));
+  }
+
+  private Lookup<RunRow> lookup(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+    List<DbRow> rows;
+    try (Stream<DbRow> found =
+        switch (visibility) {
+          case Visibility.Everywhere everywhere ->
+              run.isPresent()
+                  ? db.execute().query(RUN_NAMED_EVERYWHERE, id.value(), run.get().value())
+                  : db.execute().query(RUN_LATEST_EVERYWHERE, id.value());
+          case Visibility.Within within ->
+              run.isPresent()
+                  ? db.execute()
+                      .query(
+                          RUN_NAMED_WITHIN,
+                          id.value(),
+                          within.workspace().value(),
+                          run.get().value())
+                  : db.execute().query(RUN_LATEST_WITHIN, id.value(), within.workspace().value());
+        }) {
+      rows = found.toList();
+    }
+    if (rows.isEmpty()) {
+      return new Lookup.NotFound<>();
+    }
+    if (rows.size() > 1) {
+      return new Lookup.InSeveralWorkspaces<>(
+          rows.stream()
+              .limit(MAX_WORKSPACES_NAMED)
+              .map(row -> WorkspaceId.of(row.column("workspace_id").get(String.class)))
+              .toList());
+    }
+    DbRow row = rows.getFirst();
+    return new Lookup.Found<>(
+        new RunRow(
+            number(row.column("seq")),
+            new StoredRun(
+                id,
+                WorkspaceId.of(row.column("workspace_id").get(String.class)),
+                RunId.of(row.column("run_id").get(String.class)),
+                number(row.column("history_length")),
+                row.column("originals_kept").get(Boolean.class))));
   }
 
   @Override
   public Optional<WorkflowExecution> findForAppend(
-      ExecutionId id, Visibility visibility, EventId from) {
-    return Sql.guarded("read execution " + id + " for appending", () -> loadTail(id, visibility, from));
+      ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
+    return Sql.guarded(
+        "read execution " + id + " for appending", () -> loadTail(id, workspace, run, from));
   }
 
-  private Optional<WorkflowExecution> loadTail(ExecutionId id, Visibility visibility, EventId from) {
+  private Optional<WorkflowExecution> loadTail(
+      ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
     List<DbRow> rows;
     try (Stream<DbRow> tail =
-        switch (visibility) {
-          case Visibility.Everywhere everywhere ->
-              db.execute().query(TAIL_EVERYWHERE, from.value(), id.value());
-          case Visibility.Within within ->
-              db.execute().query(TAIL_WITHIN, from.value(), id.value(), within.workspace().value());
-        }) {
+        run.isPresent()
+            ? db.execute()
+                .query(TAIL_NAMED, workspace.value(), id.value(), run.get().value(), from.value())
+            : db.execute().query(TAIL_LATEST, workspace.value(), id.value(), from.value())) {
       rows = tail.toList();
     }
     if (rows.isEmpty()) {
@@ -180,28 +256,46 @@ public final class PostgresExecutions implements Executions {
     return Optional.of(
         WorkflowExecution.restoreForAppend(
             id,
-            WorkspaceId.of(summary.column("workspace_id").get(String.class)),
+            workspace,
+            RunId.of(summary.column("run_id").get(String.class)),
             number(summary.column("history_length")),
-            summary.column("run_id").get(String.class),
             started,
             events));
   }
 
   @Override
-  public OptionalLong version(ExecutionId id, Visibility visibility) {
-    return Sql.guarded("read the version of execution " + id, () -> storedVersion(id, visibility));
+  public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
+    return Sql.guarded(
+        "read the originals of execution " + run.id(),
+        () -> {
+          try (Stream<DbRow> rows =
+              db.execute()
+                  .query(
+                      ORIGINALS,
+                      run.workspace().value(),
+                      run.id().value(),
+                      run.run().value(),
+                      from.value(),
+                      run.version(),
+                      limit)) {
+            return rows.map(PostgresExecutions::original).toList();
+          }
+        });
   }
 
-  private OptionalLong storedVersion(ExecutionId id, Visibility visibility) {
-    Optional<DbRow> found =
-        switch (visibility) {
-          case Visibility.Everywhere everywhere -> db.execute().get(VERSION_EVERYWHERE, id.value());
-          case Visibility.Within within ->
-              db.execute().get(VERSION_WITHIN, id.value(), within.workspace().value());
-        };
-    return found.isEmpty()
-        ? OptionalLong.empty()
-        : OptionalLong.of(number(found.get().column("history_length")));
+  private static EventOriginal original(DbRow row) {
+    String format = row.column("original_format").get(String.class);
+    if (format == null) {
+      throw new IllegalStateException(
+          "event " + row.column("event_id").get() + " was stored before wfx kept originals");
+    }
+    return new EventOriginal(
+        switch (format) {
+          case "proto" -> EventOriginal.Format.TEMPORAL_PROTO;
+          case "json" -> EventOriginal.Format.TEMPORAL_JSON;
+          default -> throw new IllegalStateException("unknown original format '" + format + "'");
+        },
+        row.column("original").get(byte[].class));
   }
 
   @Override
@@ -218,15 +312,15 @@ public final class PostgresExecutions implements Executions {
       // Returning the connection to the pool restores auto-commit and rolls back what is open.
       connection.setAutoCommit(false);
       try {
-        boolean won =
+        OptionalLong won =
             expectedVersion == 0
-                ? insertExecution(connection, execution, newVersion)
-                : updateExecution(connection, execution, expectedVersion, newVersion);
-        if (!won) {
+                ? insertRun(connection, execution, newVersion, newEvents)
+                : updateRun(connection, execution, expectedVersion, newVersion, newEvents);
+        if (won.isEmpty()) {
           connection.rollback();
           return SaveOutcome.VERSION_CONFLICT;
         }
-        copyEvents(connection, execution.id(), newEvents);
+        copyEvents(connection, won.getAsLong(), execution.id(), newEvents);
         // Last, so that a failing entry takes the events and the new version back with it.
         AuditRows.insert(connection, audit);
         connection.commit();
@@ -296,12 +390,14 @@ public final class PostgresExecutions implements Executions {
     }
   }
 
-  private static boolean insertExecution(
-      Connection connection, WorkflowExecution execution, long version) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EXECUTION)) {
-      insert.setString(1, execution.id().value());
-      insert.setString(2, execution.workspace().value());
-      insert.setString(3, execution.runId());
+  /** Inserts the run's row; its key, or empty when a rival inserted the run first. */
+  private static OptionalLong insertRun(
+      Connection connection, WorkflowExecution execution, long version, List<HistoryEvent> newEvents)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
+      insert.setString(1, execution.workspace().value());
+      insert.setString(2, execution.id().value());
+      insert.setString(3, execution.runId().value());
       insert.setString(4, execution.workflowType());
       insert.setString(5, execution.taskQueue());
       insert.setString(6, execution.status().name());
@@ -310,25 +406,44 @@ public final class PostgresExecutions implements Executions {
       insert.setObject(9, Sql.timestamp(execution.closeTime().orElse(null)));
       insert.setLong(10, version);
       insert.setString(11, execution.parentWorkflowId().orElse(null));
-      return insert.executeUpdate() == 1;
+      insert.setBoolean(12, allHaveOriginals(newEvents));
+      return key(insert);
     }
   }
 
-  private static boolean updateExecution(
-      Connection connection, WorkflowExecution execution, long expectedVersion, long version)
+  /** Updates the run's row at the expected version; its key, or empty when a rival was first. */
+  private static OptionalLong updateRun(
+      Connection connection,
+      WorkflowExecution execution,
+      long expectedVersion,
+      long version,
+      List<HistoryEvent> newEvents)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(UPDATE_EXECUTION)) {
-      update.setString(1, execution.runId());
-      update.setString(2, execution.status().name());
-      update.setObject(3, Sql.timestamp(execution.closeTime().orElse(null)));
-      update.setLong(4, version);
-      update.setString(5, execution.id().value());
-      update.setLong(6, expectedVersion);
-      return update.executeUpdate() == 1;
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_RUN)) {
+      update.setString(1, execution.status().name());
+      update.setObject(2, Sql.timestamp(execution.closeTime().orElse(null)));
+      update.setLong(3, version);
+      update.setBoolean(4, allHaveOriginals(newEvents));
+      update.setString(5, execution.workspace().value());
+      update.setString(6, execution.id().value());
+      update.setString(7, execution.runId().value());
+      update.setLong(8, expectedVersion);
+      return key(update);
     }
   }
 
-  private void copyEvents(Connection connection, ExecutionId id, List<HistoryEvent> events)
+  private static boolean allHaveOriginals(List<HistoryEvent> events) {
+    return events.stream().allMatch(event -> event.header().original() != null);
+  }
+
+  private static OptionalLong key(PreparedStatement statement) throws SQLException {
+    try (ResultSet returned = statement.executeQuery()) {
+      return returned.next() ? OptionalLong.of(returned.getLong(1)) : OptionalLong.empty();
+    }
+  }
+
+  private void copyEvents(
+      Connection connection, long runSeq, ExecutionId id, List<HistoryEvent> events)
       throws SQLException {
     // Rows stream to the server as they are written, in COPY_CHUNK pieces: the whole batch as one
     // string would be copied three times over (growing, toString, encoding) before a byte is sent.
@@ -338,7 +453,7 @@ public final class PostgresExecutions implements Executions {
             new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY_EVENTS, COPY_CHUNK),
             StandardCharsets.UTF_8)) {
       for (HistoryEvent event : events) {
-        CopyText.appendRow(rows, id.value(), codec.encode(event));
+        CopyText.appendRow(rows, runSeq, codec.encode(event));
         if (rows.length() >= COPY_CHUNK) {
           out.append(rows);
           rows.setLength(0);
@@ -365,7 +480,8 @@ public final class PostgresExecutions implements Executions {
         Sql.text(row.column("payload")),
         Sql.text(row.column("payload_encoding")),
         Sql.number(row.column("payload_size")),
-        row.column("attributes").get(String.class));
+        row.column("attributes").get(String.class),
+        null);
   }
 
   private static long number(DbColumn column) {

@@ -78,7 +78,7 @@ class EmbeddedDatabaseUpgradeTest {
     try (PostgresPersistence again = PostgresPersistence.start(DatabaseSettings.embedded(dataDir))) {
       assertEquals(
           runningHistory(2),
-          again.executions().find(id, Visibility.everywhere()).orElseThrow().history());
+          dev.wfx.application.testing.Lookups.single(again.executions().find(id, java.util.Optional.empty(), Visibility.everywhere())).orElseThrow().history());
     }
   }
 

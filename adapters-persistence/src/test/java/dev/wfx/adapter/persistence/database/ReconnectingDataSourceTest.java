@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -120,8 +121,8 @@ class ReconnectingDataSourceTest {
                     () -> {
                       while (running.get()) {
                         try {
-                          persistence.executions().find(id, everywhere);
-                          persistence.executions().version(id, everywhere);
+                          persistence.executions().find(id, Optional.empty(), everywhere);
+                          persistence.executions().version(id, Optional.empty(), everywhere);
                         } catch (RuntimeException expectedDuringTheOutage) {
                           // the store is unavailable for a while
                         }

@@ -4,7 +4,18 @@ import dev.wfx.adapter.persistence.TestDatabase;
 import dev.wfx.application.testing.ExecutionsContract;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.Executions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wfx.application.testing.AuditEntries;
+import dev.wfx.application.testing.Lookups;
+import dev.wfx.domain.execution.WorkflowExecution;
+import dev.wfx.domain.history.HistoryEvent;
+import dev.wfx.domain.testing.Events;
+import dev.wfx.domain.workspace.Visibility;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Runs the {@link Executions} contract against PostgreSQL. */
@@ -43,5 +54,18 @@ class PostgresExecutionsTest extends ExecutionsContract {
   @Override
   protected void refuseAuditEntries() {
     database.execute(REFUSE_ENTRIES);
+  }
+
+  @Test
+  void givenEventsStoredWithOriginals_whenTheRunIsLoaded_thenTheOriginalsStayInTheStore() {
+    Executions executions = emptyExecutions();
+    List<HistoryEvent> history = withOriginals(Events.runningHistory(3));
+    WorkflowExecution started = WorkflowExecution.restore(ID, WS_A, history);
+    executions.append(started, 0, history, AuditEntries.creating(started));
+
+    WorkflowExecution loaded =
+        Lookups.single(executions.find(ID, Optional.empty(), Visibility.everywhere())).orElseThrow();
+
+    assertEquals(Events.runningHistory(3), loaded.history());
   }
 }

@@ -67,6 +67,7 @@ final class WriteAuditJson {
     json.writeEndObject();
     json.writeStringField("execution_id", entry.executionId().value());
     json.writeStringField("workspace_id", entry.workspace().value());
+    writeNullable(json, "run_id", entry.run() == null ? null : entry.run().value());
     writeEventId(json, "first_event_id", entry.firstEventId());
     writeEventId(json, "last_event_id", entry.lastEventId());
     json.writeNumberField("batch_size", entry.batchSize());

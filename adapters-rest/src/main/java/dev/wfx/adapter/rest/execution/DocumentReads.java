@@ -4,6 +4,8 @@ import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.GetWorkflowExecution.Query;
+import dev.wfx.domain.execution.StoredRun;
+import dev.wfx.domain.workspace.WorkspaceId;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
@@ -22,10 +24,11 @@ import java.util.Optional;
  * Answers {@code GET /workflow-executions/{id}} for {@link WorkflowExecutionService}: the held
  * rendering when it is current, else a new one; {@code 304} for a matching {@code If-None-Match}.
  *
- * <p>A poll of a running execution costs one version query (made with the caller's visibility)
- * and no rendering while nothing changed. A closed execution can no longer change nor move to
- * another workspace, so its held rendering needs only the caller's visibility checked against that
- * workspace, here, and not even the version query.
+ * <p>A read costs one summary query (made with the caller's visibility), which finds the run meant
+ * — the one named, else the latest — and its version, and no rendering while nothing changed. A
+ * closed run named by its run id can no longer change nor move, so when the caller's workspace is
+ * known without asking (named, or a member's own) its held rendering is served without even that
+ * query, as immutable; without a run id, a newer run may come, so the answer is revalidated.
  */
 final class DocumentReads {
 
@@ -53,47 +56,69 @@ final class DocumentReads {
 
   void answer(ServerRequest request, ServerResponse response, Query query) {
     Optional<RenderedDocument> closed =
-        documents
-            .held(query.id())
-            .filter(RenderedDocument::closed)
-            .filter(
-                document ->
-                    query
-                        .caller()
-                        .visibility(query.workspace())
-                        .filter(visibility -> visibility.includes(document.workspace()))
-                        .isPresent());
+        knownRun(query).flatMap(documents::held).filter(RenderedDocument::closed);
     if (closed.isPresent()) {
-      send(request, response, closed.get());
+      send(request, response, closed.get(), true);
       return;
     }
-    switch (getExecutionVersion.version(query)) {
-      case GetExecutionVersion.Result.NotFound notFound ->
-          throw ApiProblem.of(Status.NOT_FOUND_404, WorkflowExecutionService.NOT_FOUND);
-      case GetExecutionVersion.Result.Current current -> {
-        String entityTag = EntityTags.of(query.id(), current.version());
-        if (notModified(request, entityTag)) {
-          boolean knownClosed =
-              documents
-                  .held(query.id())
-                  .filter(held -> held.version() == current.version() && held.closed())
-                  .isPresent();
-          sendNotModified(response, entityTag, knownClosed);
-          return;
-        }
-        RenderedDocument document =
-            documents
-                .atLeast(query.id(), current.version(), () -> render(query))
-                .orElseThrow(
-                    () -> ApiProblem.of(Status.NOT_FOUND_404, WorkflowExecutionService.NOT_FOUND));
-        send(request, response, document);
-      }
+    StoredRun run = storedRun(getExecutionVersion.version(query));
+    RunKey key = RunKey.of(run);
+    boolean named = query.run().isPresent();
+    String entityTag = EntityTags.of(key, run.version(), EntityTags.DOCUMENT);
+    if (notModified(request, entityTag)) {
+      boolean knownClosed =
+          documents
+              .held(key)
+              .filter(held -> held.version() == run.version() && held.closed())
+              .isPresent();
+      sendNotModified(response, entityTag, named && knownClosed);
+      return;
     }
+    RenderedDocument document =
+        documents
+            .atLeast(key, run.version(), () -> render(query, run))
+            .orElseThrow(
+                () -> ApiProblem.of(Status.NOT_FOUND_404, WorkflowExecutionService.NOT_FOUND));
+    send(request, response, document, named);
   }
 
-  private Optional<RenderedDocument> render(Query query) {
-    return switch (getWorkflowExecution.get(query)) {
+  /**
+   * The run a query names when its workspace is known without asking the store: named by the
+   * caller (who may use it), or a member's own; empty for an unnamed run or an admin's unnamed
+   * workspace.
+   */
+  static Optional<RunKey> knownRun(Query query) {
+    if (query.run().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<WorkspaceId> workspace;
+    if (query.workspace().isPresent()) {
+      workspace = query.workspace().filter(query.caller()::mayUse);
+    } else {
+      workspace =
+          query.caller().isAdmin() ? Optional.empty() : Optional.of(query.caller().workspaceId());
+    }
+    return workspace.map(ws -> new RunKey(ws, query.id(), query.run().get()));
+  }
+
+  /** The run found, or the answer that it was not: 404, or 409 when it is in several workspaces. */
+  static StoredRun storedRun(GetExecutionVersion.Result result) {
+    return switch (result) {
+      case GetExecutionVersion.Result.Current current -> current.run();
+      case GetExecutionVersion.Result.NotFound notFound ->
+          throw ApiProblem.of(Status.NOT_FOUND_404, WorkflowExecutionService.NOT_FOUND);
+      case GetExecutionVersion.Result.InSeveralWorkspaces several ->
+          throw WorkflowExecutionService.inSeveralWorkspaces(several.workspaces());
+    };
+  }
+
+  /** Renders the run found, by its workspace and run id, so that a newer run cannot slip in. */
+  private Optional<RenderedDocument> render(Query query, StoredRun run) {
+    Query exact =
+        new Query(query.id(), query.caller(), Optional.of(run.workspace()), Optional.of(run.run()));
+    return switch (getWorkflowExecution.get(exact)) {
       case GetWorkflowExecution.Result.NotFound notFound -> Optional.empty();
+      case GetWorkflowExecution.Result.InSeveralWorkspaces several -> Optional.empty();
       case GetWorkflowExecution.Result.Found found -> {
         ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
         try {
@@ -103,8 +128,7 @@ final class DocumentReads {
         }
         yield Optional.of(
             new RenderedDocument(
-                query.id(),
-                found.workspace(),
+                RunKey.of(run),
                 found.document().historyLength(),
                 found.document().closeTime() != null,
                 body.toByteArray()));
@@ -112,20 +136,23 @@ final class DocumentReads {
     };
   }
 
-  private static boolean notModified(ServerRequest request, String entityTag) {
+  static boolean notModified(ServerRequest request, String entityTag) {
     return EntityTags.noneMatchHits(request.headers().values(HeaderNames.IF_NONE_MATCH), entityTag);
   }
 
-  private static void send(ServerRequest request, ServerResponse response, RenderedDocument document) {
+  /** @param named whether the run was named by its id, so that a closed one never changes */
+  private static void send(
+      ServerRequest request, ServerResponse response, RenderedDocument document, boolean named) {
     String entityTag = document.entityTag();
+    boolean immutable = named && document.closed();
     if (notModified(request, entityTag)) {
-      sendNotModified(response, entityTag, document.closed());
+      sendNotModified(response, entityTag, immutable);
       return;
     }
     response.status(Status.OK_200);
     response.headers().contentType(MediaTypes.APPLICATION_JSON);
     response.headers().set(HeaderNames.ETAG, entityTag);
-    response.headers().set(document.closed() ? IMMUTABLE : REVALIDATE);
+    response.headers().set(immutable ? IMMUTABLE : REVALIDATE);
     byte[] body = document.body();
     response.headers().contentLength(body.length);
     // Slices, not send(body): sending the array whole copies it per response, so 16 readers of a
@@ -139,10 +166,10 @@ final class DocumentReads {
     }
   }
 
-  private static void sendNotModified(ServerResponse response, String entityTag, boolean closed) {
+  static void sendNotModified(ServerResponse response, String entityTag, boolean immutable) {
     response.status(Status.NOT_MODIFIED_304);
     response.headers().set(HeaderNames.ETAG, entityTag);
-    response.headers().set(closed ? IMMUTABLE : REVALIDATE);
+    response.headers().set(immutable ? IMMUTABLE : REVALIDATE);
     response.send();
   }
 }

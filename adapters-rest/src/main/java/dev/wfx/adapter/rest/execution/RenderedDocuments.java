@@ -2,7 +2,6 @@ package dev.wfx.adapter.rest.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.wfx.domain.execution.ExecutionId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,16 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The latest rendered document of each recently read execution, bounded by their total size in
- * bytes (least recently used go first), rendered by one reader at a time per execution.
+ * The latest rendered document of each recently read run, bounded by their total size in
+ * bytes (least recently used go first), rendered by one reader at a time per run.
  *
  * <p>It never decides who may read: callers check visibility before asking (the version query is
  * made with the caller's visibility, and a closed document's workspace is checked by the caller).
  */
 final class RenderedDocuments {
 
-  private final Cache<ExecutionId, RenderedDocument> held;
-  private final ConcurrentHashMap<ExecutionId, CompletableFuture<Optional<RenderedDocument>>>
+  private final Cache<RunKey, RenderedDocument> held;
+  private final ConcurrentHashMap<RunKey, CompletableFuture<Optional<RenderedDocument>>>
       rendering = new ConcurrentHashMap<>();
 
   /** @param maxBytes the most document bytes held; a larger document is rendered, not kept */
@@ -30,23 +29,23 @@ final class RenderedDocuments {
     held =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((ExecutionId id, RenderedDocument document) -> document.body().length)
+            .weigher((RunKey run, RenderedDocument document) -> document.body().length)
             .executor(Runnable::run)
             .build();
   }
 
-  /** The held document of this execution, if any. */
-  Optional<RenderedDocument> held(ExecutionId id) {
+  /** The held document of this run, if any. */
+  Optional<RenderedDocument> held(RunKey id) {
     return Optional.ofNullable(held.getIfPresent(id));
   }
 
   /**
    * The document of {@code version} or a later one: the held one when it is recent enough, else
-   * one rendered now. Concurrent readers of one execution share a single rendering, so a burst of
+   * one rendered now. Concurrent readers of one run share a single rendering, so a burst of
    * readers of a large history renders it once, not once each.
    */
   Optional<RenderedDocument> atLeast(
-      ExecutionId id, long version, Supplier<Optional<RenderedDocument>> render) {
+      RunKey id, long version, Supplier<Optional<RenderedDocument>> render) {
     RenderedDocument current = held.getIfPresent(id);
     if (current != null && current.version() >= version) {
       return Optional.of(current);
@@ -71,7 +70,7 @@ final class RenderedDocuments {
   }
 
   private Optional<RenderedDocument> render(
-      ExecutionId id, Supplier<Optional<RenderedDocument>> render) {
+      RunKey id, Supplier<Optional<RenderedDocument>> render) {
     Optional<RenderedDocument> rendered = render.get();
     rendered.ifPresent(
         document ->

@@ -5,6 +5,7 @@ import dev.wfx.adapter.rest.error.ApiProblem;
 import dev.wfx.adapter.rest.temporal.TemporalHistoryTranslator;
 import dev.wfx.adapter.rest.temporal.Translation;
 import dev.wfx.application.audit.AuditRefusedWrite;
+import dev.wfx.application.execution.ExportHistory;
 import dev.wfx.application.execution.GetExecutionVersion;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.RecordHistory.Outcome;
@@ -12,6 +13,7 @@ import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.domain.access.Caller;
 import dev.wfx.domain.execution.BatchRejection;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WriteOutcome;
 import dev.wfx.domain.history.HistoryEvent;
@@ -38,8 +40,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP resource: {@code GET /workflow-executions/{execution_id}} and {@code POST
- * /workflow-executions/{execution_id}/history}, each also under {@code /workspaces/{workspace_id}}.
+ * HTTP resource: {@code GET /workflow-executions/{execution_id}}, {@code POST} and {@code GET
+ * /workflow-executions/{execution_id}/history} (record, export), each also under {@code
+ * /workspaces/{workspace_id}}.
  *
  * <p>Routes match on a greedy pattern and the path is then read raw ({@link ExecutionPath}), so
  * ids with encoded slashes reach the handler intact.
@@ -48,10 +51,12 @@ public final class WorkflowExecutionService implements HttpService {
 
   static final String NOT_FOUND = "Workflow execution not found";
   static final String WORKSPACE_QUERY = "workspace_id";
+  static final String RUN_QUERY = "run_id";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final DocumentReads documentReads;
+  private final HistoryExports historyExports;
   private final RecordHistory recordHistory;
   private final AuditRefusedWrite auditRefusedWrite;
   private final BearerAuthentication authentication;
@@ -68,6 +73,7 @@ public final class WorkflowExecutionService implements HttpService {
   public WorkflowExecutionService(
       GetWorkflowExecution getWorkflowExecution,
       GetExecutionVersion getExecutionVersion,
+      ExportHistory exportHistory,
       RecordHistory recordHistory,
       AuditRefusedWrite auditRefusedWrite,
       BearerAuthentication authentication,
@@ -79,6 +85,7 @@ public final class WorkflowExecutionService implements HttpService {
             getExecutionVersion,
             documentJson,
             new RenderedDocuments(settings.documentCacheBytes()));
+    this.historyExports = new HistoryExports(getExecutionVersion, exportHistory);
     this.recordHistory = Objects.requireNonNull(recordHistory, "recordHistory");
     this.auditRefusedWrite = Objects.requireNonNull(auditRefusedWrite, "auditRefusedWrite");
     this.authentication = Objects.requireNonNull(authentication, "authentication");
@@ -103,23 +110,41 @@ public final class WorkflowExecutionService implements HttpService {
         ExecutionPath.parse(rawPath)
             .orElseThrow(
                 () -> ApiProblem.of(Status.NOT_FOUND_404, ExecutionPath.noResourceDetail(rawPath)));
-    Method expected = path.history() ? Method.POST : Method.GET;
-    if (!request.prologue().method().equals(expected)) {
+    Method method = request.prologue().method();
+    boolean recording = path.history() && method.equals(Method.POST);
+    if (!recording && !method.equals(Method.GET)) {
       throw ApiProblem.of(
               Status.METHOD_NOT_ALLOWED_405,
-              "This resource answers " + expected.text() + " only.")
-          .withHeader(HeaderValues.create(HeaderNames.ALLOW, expected.text()));
+              path.history()
+                  ? "This resource answers GET (export) and POST (record) only."
+                  : "This resource answers GET only.")
+          .withHeader(HeaderValues.create(HeaderNames.ALLOW, path.history() ? "GET, POST" : "GET"));
     }
     Caller caller = authentication.caller(request);
     ExecutionId id = executionId(path);
     Optional<WorkspaceId> workspace = workspace(path, request);
-    if (path.history()) {
-      record(request, response, id, workspace, caller, deadline);
-    } else {
-      // Authentication asked the database already; a slow one must not be followed by more.
-      deadline.check("reading the execution");
-      documentReads.answer(request, response, new GetWorkflowExecution.Query(id, caller.role(), workspace));
+    Optional<RunId> run = run(request);
+    if (recording) {
+      record(request, response, id, workspace, run, caller, deadline);
+      return;
     }
+    // Authentication asked the database already; a slow one must not be followed by more.
+    deadline.check("reading the execution");
+    GetWorkflowExecution.Query query = new GetWorkflowExecution.Query(id, caller.role(), workspace, run);
+    if (path.history()) {
+      historyExports.answer(request, response, query);
+    } else {
+      documentReads.answer(request, response, query);
+    }
+  }
+
+  /** The 409 of an admin's request that names no workspace for an id held by several. */
+  static ApiProblem inSeveralWorkspaces(List<WorkspaceId> workspaces) {
+    return ApiProblem.of(
+        Status.CONFLICT_409,
+        "The execution id exists in several workspaces ("
+            + String.join(", ", workspaces.stream().map(WorkspaceId::value).toList())
+            + "); name one with ?workspace_id= or /workspaces/{workspace_id}/….");
   }
 
   private void record(
@@ -127,6 +152,7 @@ public final class WorkflowExecutionService implements HttpService {
       ServerResponse response,
       ExecutionId id,
       Optional<WorkspaceId> workspace,
+      Optional<RunId> run,
       Caller caller,
       RequestDeadline deadline) {
     RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
@@ -147,7 +173,8 @@ public final class WorkflowExecutionService implements HttpService {
                   .withHeader(HeaderValues.CONNECTION_CLOSE));
       case WriteAdmission.Admission.Admitted admitted -> {
         try (admitted) {
-          answer(response, recordAdmitted(request, id, workspace, caller, deadline, refused));
+          answer(
+              response, recordAdmitted(request, id, workspace, run, caller, deadline, refused));
         }
       }
     }
@@ -158,6 +185,7 @@ public final class WorkflowExecutionService implements HttpService {
       ServerRequest request,
       ExecutionId id,
       Optional<WorkspaceId> workspace,
+      Optional<RunId> run,
       Caller caller,
       RequestDeadline deadline,
       RefusedWrites refused) {
@@ -169,7 +197,7 @@ public final class WorkflowExecutionService implements HttpService {
       if (deadline.passed()) {
         throw refused.timedOut(deadline, "storing the batch", batch);
       }
-      return recordHistory.record(new RecordHistory.Command(id, workspace, batch, caller));
+      return recordHistory.record(new RecordHistory.Command(id, workspace, run, batch, caller));
     } catch (ApiProblem | StoreUnavailable answeredAndAudited) {
       throw answeredAndAudited;
     } catch (RuntimeException unexpected) {
@@ -263,7 +291,7 @@ public final class WorkflowExecutionService implements HttpService {
       }
       case Outcome.Rejected rejected -> throw rejection(rejected.rejection());
       case Outcome.Forbidden forbidden -> throw ApiProblem.of(Status.FORBIDDEN_403, forbidden.reason());
-      case Outcome.NotFound notFound -> throw ApiProblem.of(Status.NOT_FOUND_404, NOT_FOUND);
+      case Outcome.InSeveralWorkspaces several -> throw inSeveralWorkspaces(several.workspaces());
       case Outcome.Contended contended ->
           throw ApiProblem.of(
               Status.CONFLICT_409,
@@ -368,6 +396,24 @@ public final class WorkflowExecutionService implements HttpService {
           Status.BAD_REQUEST_400, "The path and the workspace_id query name different workspaces.");
     }
     return fromPath.or(() -> fromQuery);
+  }
+
+  /** The run named by the {@code run_id} query parameter, if any. */
+  private static Optional<RunId> run(ServerRequest request) {
+    List<String> named = request.query().all(RUN_QUERY, List::of).stream().distinct().toList();
+    if (named.size() > 1) {
+      throw ApiProblem.of(Status.BAD_REQUEST_400, "The query names more than one run_id.");
+    }
+    return named.stream()
+        .findFirst()
+        .map(
+            text ->
+                RunId.parse(text)
+                    .orElseThrow(
+                        () ->
+                            ApiProblem.of(
+                                Status.BAD_REQUEST_400,
+                                "The run_id is malformed; it must be " + RunId.ACCEPTED_FORM + ".")));
   }
 
   private static WorkspaceId workspaceId(String text) {

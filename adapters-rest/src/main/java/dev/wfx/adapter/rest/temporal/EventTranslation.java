@@ -3,6 +3,7 @@ package dev.wfx.adapter.rest.temporal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wfx.domain.history.EventHeader;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.EventType;
 import dev.wfx.domain.history.Failure;
 import dev.wfx.domain.history.Fingerprint;
@@ -38,7 +39,13 @@ final class EventTranslation {
 
   private EventTranslation() {}
 
-  static HistoryEvent translate(JsonTree.Obj event, int index) {
+  /**
+   * @param event the JSON the typed event is derived from (the canonical JSON of its original)
+   * @param received the event as it was sent, whose spelling its fingerprint keeps
+   * @param original the event's original, carried in its header
+   */
+  static HistoryEvent translate(
+      JsonTree.Obj event, JsonTree.Obj received, EventOriginal original, int index) {
     Node top = new Node(event, "the event at index " + index, "");
     EventId id = top.eventId("eventId");
     Node at = new Node(event, "event " + id, "");
@@ -49,7 +56,8 @@ final class EventTranslation {
                 () -> at.problemQuoting("eventType", spelling, "is not a Temporal event type"));
     Instant time = timestamp(at, "eventTime");
     long taskId = at.optLong("taskId", 0);
-    EventHeader header = new EventHeader(id, type, time, taskId, fingerprint(event, id, type, taskId));
+    EventHeader header =
+        new EventHeader(id, type, time, taskId, fingerprint(received, id, type, taskId), original);
     String attributesName = attributesName(type);
     Optional<KnownEventType> known = type.known();
     if (known.isEmpty()) {

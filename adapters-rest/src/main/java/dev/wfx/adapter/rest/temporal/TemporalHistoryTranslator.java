@@ -3,6 +3,7 @@ package dev.wfx.adapter.rest.temporal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,23 @@ public final class TemporalHistoryTranslator {
   /** Translates a body held as text. */
   public Translation translate(String body) {
     return translateFrom(() -> JsonTree.FACTORY.createParser(body), maxEvents);
+  }
+
+  /**
+   * The typed event an original derives, as recording derives it; for rebuilding the projections
+   * of stored events when their reading changed. Its fingerprint is not the recorded one (that is
+   * kept from the spelling that was sent).
+   *
+   * @throws IllegalArgumentException when the original cannot be read as a history event, which an
+   *     original stored by wfx always can
+   */
+  public static HistoryEvent derive(EventOriginal original) {
+    JsonTree.Obj canonical = TemporalOriginals.canonical(original);
+    try {
+      return EventTranslation.translate(canonical, canonical, original, 0);
+    } catch (InvalidHistory e) {
+      throw new IllegalArgumentException("a stored original does not derive an event: " + e.getMessage(), e);
+    }
   }
 
   /** Opens the parser over a body, whatever holds it. */
@@ -127,10 +145,29 @@ public final class TemporalHistoryTranslator {
       if (!(event instanceof JsonTree.Obj obj)) {
         throw new InvalidHistory("the event at index " + index + " is not a JSON object");
       }
-      events.add(EventTranslation.translate(obj, index));
+      events.add(translate(obj, index));
       index++;
     }
     return events;
+  }
+
+  /**
+   * The typed event, derived from its original: from protobuf's canonical JSON when protobuf reads
+   * the event whole (as strictly as wfx reads a history) and wfx can read that; else from the
+   * event's own JSON, which is then kept as its original, so that the typed event can always be
+   * derived again from what is stored.
+   */
+  private static HistoryEvent translate(JsonTree.Obj received, int index) {
+    TemporalOriginals.Read read = TemporalOriginals.read(received);
+    if (read.original().format() == EventOriginal.Format.TEMPORAL_PROTO) {
+      try {
+        return EventTranslation.translate(read.canonical(), received, read.original(), index);
+      } catch (InvalidHistory notFromCanonical) {
+        // Canonical JSON leaves out default values ("" included) that the event spelled out.
+        read = TemporalOriginals.json(received);
+      }
+    }
+    return EventTranslation.translate(read.canonical(), received, read.original(), index);
   }
 
   /** The parser's complaint and where; it may quote a token of the body. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.adapter.rest.testing.TemporalJson;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -75,7 +76,8 @@ class AuthorizationMatrixTest {
         Arguments.of(Caller.USER_MEMBER_A, Target.IN_WORKSPACE_B, 404, 403),
         Arguments.of(Caller.USER_MEMBER_A, Target.MISSING, 404, 403),
         Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_WORKSPACE_A, 200, 200),
-        Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_WORKSPACE_B, 404, 404),
+        // Keyed by workspace: B's id is no obstacle to A, which writes its own, as for a missing id.
+        Arguments.of(Caller.SERVICE_MEMBER_A, Target.IN_WORKSPACE_B, 404, 201),
         Arguments.of(Caller.SERVICE_MEMBER_A, Target.MISSING, 404, 201),
         Arguments.of(Caller.USER_ADMIN_B, Target.IN_WORKSPACE_A, 200, 200),
         Arguments.of(Caller.USER_ADMIN_B, Target.IN_WORKSPACE_B, 200, 200),
@@ -131,7 +133,8 @@ class AuthorizationMatrixTest {
       assertTrue(body.contains("\"key_id\":\"" + keyId + "\""), body);
       assertTrue(
           body.contains(
-              "\"execution_id\":\"" + id + "\",\"workspace_id\":\"ws-a\",\"first_event_id\":1,"
+              "\"execution_id\":\"" + id + "\",\"workspace_id\":\"ws-a\",\"run_id\":\""
+                  + TemporalJson.RUN_ID + "\",\"first_event_id\":1,"
                   + "\"last_event_id\":1,\"batch_size\":1,\"appended\":1,\"duplicates\":0,"
                   + "\"outcome\":\"CREATED\",\"status\":201,\"detail\":null}]}"),
           body);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.adapter.rest.testing.TemporalJson;
 import dev.wfx.adapter.rest.testing.JsonSchemaCheck;
 import dev.wfx.domain.execution.ExecutionId;
 import io.helidon.common.media.type.MediaTypes;
@@ -119,7 +120,8 @@ abstract class AbstractWorkflowExecutionApiTest {
     String body = create(prefix, id, 3);
 
     assertEquals(
-        "{\"id\":\"" + id + "\",\"history_length\":3,\"status\":\"RUNNING\",\"appended\":3,\"duplicates\":0}",
+        "{\"id\":\"" + id + "\",\"history_length\":3,\"status\":\"RUNNING\",\"appended\":3,\"duplicates\":0,"
+            + "\"run_id\":\"" + TemporalJson.RUN_ID + "\"}",
         body);
   }
 
@@ -137,7 +139,8 @@ abstract class AbstractWorkflowExecutionApiTest {
 
     assertEquals(Status.OK_200, response.status());
     assertEquals(
-        "{\"id\":\"" + id + "\",\"history_length\":4,\"status\":\"COMPLETED\",\"appended\":2,\"duplicates\":1}",
+        "{\"id\":\"" + id + "\",\"history_length\":4,\"status\":\"COMPLETED\",\"appended\":2,\"duplicates\":1,"
+            + "\"run_id\":\"" + TemporalJson.RUN_ID + "\"}",
         text(response));
   }
 
@@ -185,7 +188,69 @@ abstract class AbstractWorkflowExecutionApiTest {
 
     String body = text(get(prefix + "/workflow-executions/" + encode(id), FIXTURE.serviceMemberA));
 
-    assertTrue(body.startsWith("{\"id\":\"" + id + "\""), body);
+    assertTrue(body.startsWith("{\"id\":\"" + canonical(id) + "\""), body);
+  }
+
+  @Test
+  void givenAnIdInTwoWorkspaces_whenAnAdminNamesNone_thenA409AsksToNameOneAndANamedOneIsServed() {
+    String id = ApiFixture.tracecatId('/');
+    String path = "/workflow-executions/" + encode(id);
+    assertEquals(Status.CREATED_201, post(path + "/history", FIXTURE.serviceMemberA, history(started(1))).status());
+    assertEquals(Status.CREATED_201, post(path + "/history", FIXTURE.serviceMemberB, history(started(1))).status());
+
+    String read = assertProblem(get(path, FIXTURE.userAdminB), Status.CONFLICT_409);
+    String write =
+        assertProblem(
+            post(path + "/history", FIXTURE.userAdminB, history(workflowTaskScheduled(2))),
+            Status.CONFLICT_409);
+
+    String detail =
+        "The execution id exists in several workspaces (ws-a, ws-b); name one with ?workspace_id="
+            + " or /workspaces/{workspace_id}/….";
+    assertTrue(read.contains("\"detail\":\"" + detail + "\""), read);
+    assertTrue(write.contains("\"detail\":\"" + detail + "\""), write);
+    assertEquals(Status.OK_200, get("/workspaces/ws-b" + path, FIXTURE.userAdminB).status());
+    assertEquals(Status.OK_200, get(path + "?workspace_id=ws-a", FIXTURE.userAdminB).status());
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixes")
+  void givenARunId_whenItIsMalformedOrNamedTwice_thenA400AndWhenUnknownTheSame404AsAMissingId(
+      String prefix) {
+    String id = ApiFixture.tracecatId('/');
+    create(prefix, id, 1);
+    String path = prefix + "/workflow-executions/" + encode(id);
+
+    String malformed = assertProblem(get(path + "?run_id=%09", FIXTURE.userMemberA), Status.BAD_REQUEST_400);
+    assertProblem(get(path + "?run_id=a&run_id=b", FIXTURE.userMemberA), Status.BAD_REQUEST_400);
+    String unknown = assertProblem(get(path + "?run_id=other-run", FIXTURE.userMemberA), Status.NOT_FOUND_404);
+    String missing =
+        assertProblem(
+            get(prefix + "/workflow-executions/missing-" + ApiFixture.hex32(), FIXTURE.userMemberA),
+            Status.NOT_FOUND_404);
+
+    assertTrue(malformed.contains("The run_id is malformed"), malformed);
+    assertEquals(missing, unknown);
+    assertEquals(
+        Status.OK_200,
+        get(path + "?run_id=" + TemporalJson.RUN_ID, FIXTURE.userMemberA).status());
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixes")
+  void givenATracecatIdRecordedWithOneSeparator_whenReadWithTheOther_thenItIsTheSameExecution(
+      String prefix) {
+    String colon = ApiFixture.tracecatId(':');
+    String slash = colon.replace(':', '/');
+    create(prefix, colon, 1);
+
+    String body = text(get(prefix + "/workflow-executions/" + encode(slash), FIXTURE.serviceMemberA));
+
+    assertTrue(body.startsWith("{\"id\":\"" + slash + "\""), body);
+  }
+
+  private static String canonical(String id) {
+    return ExecutionId.parse(id).orElseThrow().value();
   }
 
   @ParameterizedTest
@@ -508,12 +573,17 @@ abstract class AbstractWorkflowExecutionApiTest {
   void givenAWrongMethod_whenCalled_then405WithAllow() {
     Http1ClientResponse postToDocument =
         post("/workflow-executions/abc", FIXTURE.serviceMemberA, history(started(1)));
-    Http1ClientResponse getHistory = get("/workflow-executions/abc/history", FIXTURE.serviceMemberA);
+    Http1ClientResponse deleteHistory =
+        client
+            .method(io.helidon.http.Method.DELETE)
+            .path("/workflow-executions/abc/history")
+            .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.serviceMemberA)
+            .request();
 
     assertEquals("GET", postToDocument.headers().first(HeaderNames.ALLOW).orElseThrow());
     assertProblem(postToDocument, Status.METHOD_NOT_ALLOWED_405);
-    assertEquals("POST", getHistory.headers().first(HeaderNames.ALLOW).orElseThrow());
-    assertProblem(getHistory, Status.METHOD_NOT_ALLOWED_405);
+    assertEquals("GET, POST", deleteHistory.headers().first(HeaderNames.ALLOW).orElseThrow());
+    assertProblem(deleteHistory, Status.METHOD_NOT_ALLOWED_405);
   }
 
   @Test

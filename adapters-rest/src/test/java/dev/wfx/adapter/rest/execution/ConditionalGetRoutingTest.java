@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.adapter.rest.testing.TemporalJson;
 import dev.wfx.application.execution.GetWorkflowExecution;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
 import io.helidon.common.media.type.MediaTypes;
@@ -66,9 +67,17 @@ class ConditionalGetRoutingTest {
   }
 
   private Reply read(String id, String key, String ifNoneMatch) {
+    return read(id, "", key, ifNoneMatch);
+  }
+
+  private Reply readRun(String id, String key, String ifNoneMatch) {
+    return read(id, "?run_id=" + TemporalJson.RUN_ID, key, ifNoneMatch);
+  }
+
+  private Reply read(String id, String query, String key, String ifNoneMatch) {
     Http1ClientRequest request =
         client
-            .get("/workflow-executions/" + id.replace("/", "%2F"))
+            .get("/workflow-executions/" + id.replace("/", "%2F") + query)
             .skipUriEncoding(true)
             .header(HeaderNames.AUTHORIZATION, "Bearer " + key);
     if (ifNoneMatch != null) {
@@ -90,10 +99,10 @@ class ConditionalGetRoutingTest {
   }
 
   @Test
-  void givenAClosedExecution_whenRead_thenItCarriesAStrongTagAndIsImmutable() {
+  void givenAClosedRun_whenReadByItsRunId_thenItCarriesAStrongTagAndIsImmutable() {
     String id = closedExecution();
 
-    Reply reply = read(id, FIXTURE.userMemberA, null);
+    Reply reply = readRun(id, FIXTURE.userMemberA, null);
 
     assertEquals(Status.OK_200, reply.status());
     assertTrue(reply.entityTag().matches("\"[^\"]+\""), reply.entityTag());
@@ -102,12 +111,41 @@ class ConditionalGetRoutingTest {
   }
 
   @Test
-  void givenItsTag_whenAClosedExecutionIsReadAgain_thenItIsNotModifiedAndNotRendered() {
+  void givenAClosedRun_whenReadWithoutRunId_thenItIsRevalidatedSinceANewerRunMayCome() {
     String id = closedExecution();
-    String tag = read(id, FIXTURE.userMemberA, null).entityTag();
+
+    Reply reply = read(id, FIXTURE.userMemberA, null);
+
+    assertEquals(Status.OK_200, reply.status());
+    assertEquals("no-cache", reply.cacheControl());
+    assertEquals(reply.entityTag(), readRun(id, FIXTURE.userMemberA, null).entityTag());
+  }
+
+  @Test
+  void givenALaterRunRecorded_whenReadWithoutRunId_thenTheLatestRunIsServedUnderAnotherTag() {
+    String id = closedExecution();
+    Reply first = read(id, FIXTURE.userMemberA, null);
+
+    post(
+        id,
+        history(TemporalJson.startedRun("second-run", "2024-08-15T00:00:00Z")),
+        Status.CREATED_201);
+    Reply latest = read(id, FIXTURE.userMemberA, first.entityTag());
+    Reply older = readRun(id, FIXTURE.userMemberA, first.entityTag());
+
+    assertEquals(Status.OK_200, latest.status());
+    assertTrue(latest.body().contains("\"run_id\":\"second-run\""), latest.body());
+    assertNotEquals(first.entityTag(), latest.entityTag());
+    assertEquals(Status.NOT_MODIFIED_304, older.status());
+  }
+
+  @Test
+  void givenItsTag_whenAClosedRunIsReadAgainByItsRunId_thenItIsNotModifiedAndNotRendered() {
+    String id = closedExecution();
+    String tag = readRun(id, FIXTURE.userMemberA, null).entityTag();
     int renderings = RENDERINGS.get();
 
-    Reply reply = read(id, FIXTURE.userMemberA, "\"other\", " + tag);
+    Reply reply = readRun(id, FIXTURE.userMemberA, "\"other\", " + tag);
 
     assertEquals(Status.NOT_MODIFIED_304, reply.status());
     assertEquals(tag, reply.entityTag());
@@ -119,10 +157,10 @@ class ConditionalGetRoutingTest {
   @Test
   void givenAClosedExecutionReadBefore_whenReadAgain_thenTheSameBytesAreServedWithoutRendering() {
     String id = closedExecution();
-    String first = read(id, FIXTURE.userMemberA, null).body();
+    String first = readRun(id, FIXTURE.userMemberA, null).body();
     int renderings = RENDERINGS.get();
 
-    Reply again = read(id, FIXTURE.userMemberA, null);
+    Reply again = readRun(id, FIXTURE.userMemberA, null);
 
     assertEquals(first, again.body());
     assertEquals(renderings, RENDERINGS.get());
@@ -162,10 +200,10 @@ class ConditionalGetRoutingTest {
   @Test
   void givenADocumentHeldForWorkspaceA_whenAMemberOfWorkspaceBReadsIt_thenItIsNotFound() {
     String id = closedExecution();
-    String tag = read(id, FIXTURE.userMemberA, null).entityTag();
+    String tag = readRun(id, FIXTURE.userMemberA, null).entityTag();
 
-    Reply plain = read(id, FIXTURE.serviceMemberB, null);
-    Reply conditional = read(id, FIXTURE.serviceMemberB, tag);
+    Reply plain = readRun(id, FIXTURE.serviceMemberB, null);
+    Reply conditional = readRun(id, FIXTURE.serviceMemberB, tag);
     Reply wildcard = read(id, FIXTURE.serviceMemberB, "*");
 
     assertEquals(Status.NOT_FOUND_404, plain.status());
@@ -188,11 +226,15 @@ class ConditionalGetRoutingTest {
   @Test
   void givenAMemberOfWorkspaceANamingWorkspaceB_whenReadingAHeldDocument_thenItIsNotFound() {
     String id = closedExecution();
-    read(id, FIXTURE.userMemberA, null);
+    readRun(id, FIXTURE.userMemberA, null);
 
     try (Http1ClientResponse response =
         client
-            .get("/workflow-executions/" + id.replace("/", "%2F") + "?workspace_id=ws-b")
+            .get(
+                "/workflow-executions/"
+                    + id.replace("/", "%2F")
+                    + "?workspace_id=ws-b&run_id="
+                    + TemporalJson.RUN_ID)
             .skipUriEncoding(true)
             .header(HeaderNames.AUTHORIZATION, "Bearer " + FIXTURE.userMemberA)
             .request()) {

@@ -38,6 +38,14 @@ class RealRendererGetRoutingTest {
     FIXTURE.routing(routing, new GetWorkflowExecutionService(FIXTURE.executions));
   }
 
+  private String record(String history) {
+    return FIXTURE.recordAsServiceA(client, history);
+  }
+
+  private String read(String id) {
+    return FIXTURE.readAsUserA(client, id);
+  }
+
   @Test
   void givenARecordedRun_whenRead_thenTheRenderedDocumentIsServedAndValid() {
     String id = FIXTURE.recordAsServiceA(client, history(started(1), completed(2)));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.audit.AuditRefusedWrite;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
@@ -80,7 +81,8 @@ class RefusedWriteAuditRoutingTest {
             failingToRecord,
             failing,
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(FIXTURE.auditTrail)),
+            new ListWriteAuditsService(FIXTURE.auditTrail),
+            new ExportHistoryService(FIXTURE.executions)),
         (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT)
             .withWriteLimits(new WriteLimits(MAX_BATCH_EVENTS, 4, 2)));

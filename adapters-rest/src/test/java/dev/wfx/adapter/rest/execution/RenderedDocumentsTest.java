@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.RunId;
 import dev.wfx.domain.workspace.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class RenderedDocumentsTest {
 
-  private static final ExecutionId ID = ExecutionId.parse("4f1f0c1e-3d7b-4a8e-9a57-6c1d2e3f4a5b").orElseThrow();
+  private static final ExecutionId EXECUTION =
+      ExecutionId.parse("4f1f0c1e-3d7b-4a8e-9a57-6c1d2e3f4a5b").orElseThrow();
   private static final WorkspaceId WS_A = WorkspaceId.of("ws-a");
+  private static final RunKey ID = new RunKey(WS_A, EXECUTION, RunId.of("run-1"));
 
   private final AtomicInteger renderings = new AtomicInteger();
 
   private Optional<RenderedDocument> renderAt(long version, int size) {
     renderings.incrementAndGet();
-    return Optional.of(new RenderedDocument(ID, WS_A, version, false, new byte[size]));
+    return Optional.of(new RenderedDocument(ID, version, false, new byte[size]));
   }
 
   @Test
@@ -109,22 +112,28 @@ class RenderedDocumentsTest {
   }
 
   @Test
-  void givenTags_whenCompared_thenTheVersionTheIdAndWeakFormsCount() {
-    String tag = EntityTags.of(ID, 3);
-    ExecutionId other = ExecutionId.parse("other-execution").orElseThrow();
+  void givenTags_whenCompared_thenTheVersionTheRunTheKindAndWeakFormsCount() {
+    String tag = EntityTags.of(ID, 3, EntityTags.DOCUMENT);
+    RunKey other = new RunKey(WS_A, ExecutionId.of("other-execution"), RunId.of("run-1"));
+    RunKey otherWorkspace = new RunKey(WorkspaceId.of("ws-b"), EXECUTION, RunId.of("run-1"));
+    RunKey otherRun = new RunKey(WS_A, EXECUTION, RunId.of("run-2"));
 
     assertTrue(EntityTags.noneMatchHits(List.of("W/" + tag), tag));
     assertTrue(EntityTags.noneMatchHits(List.of("\"x\" , " + tag), tag));
     assertTrue(EntityTags.noneMatchHits(List.of("*"), tag));
-    assertFalse(EntityTags.noneMatchHits(List.of(EntityTags.of(ID, 4)), tag));
-    assertFalse(EntityTags.noneMatchHits(List.of(EntityTags.of(other, 3)), tag));
+    assertFalse(EntityTags.noneMatchHits(List.of(EntityTags.of(ID, 4, EntityTags.DOCUMENT)), tag));
+    for (RunKey another : List.of(other, otherWorkspace, otherRun)) {
+      assertFalse(
+          EntityTags.noneMatchHits(List.of(EntityTags.of(another, 3, EntityTags.DOCUMENT)), tag));
+    }
+    assertFalse(EntityTags.noneMatchHits(List.of(EntityTags.of(ID, 3, EntityTags.HISTORY)), tag));
     assertFalse(EntityTags.noneMatchHits(List.of(), tag));
   }
 
   /** Redaction masks more since format 2: a client must not keep a document format 1 served. */
   @Test
   void givenATagOfTheFormatBeforeTheWiderRedaction_whenCompared_thenItNoLongerMatches() {
-    String tag = EntityTags.of(ID, 3);
+    String tag = EntityTags.of(ID, 3, EntityTags.DOCUMENT);
     String formatOne = tag.replaceFirst("^\"\\d+-", "\"1-");
 
     assertFalse(EntityTags.noneMatchHits(List.of(formatOne), tag), formatOne);

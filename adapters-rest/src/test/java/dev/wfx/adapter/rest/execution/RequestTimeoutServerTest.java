@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.observe.ServiceGate;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.access.AuthenticateCaller;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
@@ -81,7 +82,8 @@ class RequestTimeoutServerTest {
             FIXTURE.recordHistory,
             FIXTURE.auditRefusedWrite,
             slowForTwoKeys,
-            new ListWriteAuditsService(FIXTURE.auditTrail)),
+            new ListWriteAuditsService(FIXTURE.auditTrail),
+            new ExportHistoryService(FIXTURE.executions)),
         (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT).withRequestTimeout(REQUEST_TIMEOUT),
         new ServiceGate(),

@@ -10,6 +10,7 @@ import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.error.RequestIds;
 import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
@@ -17,12 +18,17 @@ import dev.wfx.application.execution.GetWorkflowExecutionService;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.domain.audit.AuditTrail;
 import dev.wfx.domain.execution.ExecutionId;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.RunId;
+import dev.wfx.domain.execution.StoredRun;
+import dev.wfx.domain.workspace.WorkspaceId;
 import dev.wfx.domain.execution.Executions;
 import dev.wfx.domain.execution.SaveOutcome;
 import dev.wfx.domain.execution.StoreUnavailable;
 import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.domain.execution.WriteAudit;
 import dev.wfx.domain.history.EventId;
+import dev.wfx.domain.history.EventOriginal;
 import dev.wfx.domain.history.HistoryEvent;
 import dev.wfx.domain.workspace.Visibility;
 import io.helidon.common.media.type.MediaTypes;
@@ -40,7 +46,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,18 +72,24 @@ class AvailabilityServerTest {
     }
 
     @Override
-    public Optional<WorkflowExecution> find(ExecutionId id, Visibility visibility) {
+    public Lookup<WorkflowExecution> find(
+        ExecutionId id, Optional<RunId> run, Visibility visibility) {
       throw down();
     }
 
     @Override
     public Optional<WorkflowExecution> findForAppend(
-        ExecutionId id, Visibility visibility, EventId from) {
+        ExecutionId id, WorkspaceId workspace, Optional<RunId> run, EventId from) {
       throw down();
     }
 
     @Override
-    public OptionalLong version(ExecutionId id, Visibility visibility) {
+    public Lookup<StoredRun> version(ExecutionId id, Optional<RunId> run, Visibility visibility) {
+      throw down();
+    }
+
+    @Override
+    public List<EventOriginal> originals(StoredRun run, EventId from, int limit) {
       throw down();
     }
 
@@ -122,7 +133,8 @@ class AvailabilityServerTest {
             new RecordHistoryService(down, trailDown, Clock.systemUTC()),
             new AuditRefusedWriteService(trailDown, Clock.systemUTC()),
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(trailDown)),
+            new ListWriteAuditsService(trailDown),
+            new ExportHistoryService(down)),
         (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT),
         new ServiceGate(),

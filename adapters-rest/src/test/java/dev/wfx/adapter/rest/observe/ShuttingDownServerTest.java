@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.execution.RestSettings;
 import dev.wfx.adapter.rest.testing.ApiFixture;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecutionService;
@@ -43,7 +44,8 @@ class ShuttingDownServerTest {
             FIXTURE.recordHistory,
             FIXTURE.auditRefusedWrite,
             FIXTURE.authenticateCaller,
-            new ListWriteAuditsService(FIXTURE.auditTrail)),
+            new ListWriteAuditsService(FIXTURE.auditTrail),
+            new ExportHistoryService(FIXTURE.executions)),
         (member, value) -> value,
         new RestSettings(ApiFixture.BODY_LIMIT),
         GATE,

@@ -2,6 +2,7 @@ package dev.wfx.adapter.rest.testing;
 
 import dev.wfx.adapter.rest.RestApi;
 import dev.wfx.adapter.rest.execution.RestSettings;
+import dev.wfx.application.execution.ExportHistoryService;
 import dev.wfx.application.access.AuthenticateCallerService;
 import dev.wfx.application.access.IssueApiKey;
 import dev.wfx.application.access.IssueApiKeyService;
@@ -10,6 +11,8 @@ import dev.wfx.application.audit.AuditRefusedWriteService;
 import dev.wfx.application.audit.ListWriteAuditsService;
 import dev.wfx.application.execution.GetExecutionVersionService;
 import dev.wfx.application.execution.GetWorkflowExecution;
+import dev.wfx.domain.execution.Lookup;
+import dev.wfx.domain.execution.WorkflowExecution;
 import dev.wfx.application.execution.RecordHistory;
 import dev.wfx.application.execution.RecordHistoryService;
 import dev.wfx.application.testing.InMemoryApiKeys;
@@ -78,7 +81,8 @@ public final class ApiFixture {
             recordHistory,
             auditRefusedWrite,
             authenticateCaller,
-            new ListWriteAuditsService(auditTrail)),
+            new ListWriteAuditsService(auditTrail),
+            new ExportHistoryService(executions)),
         (member, value) -> value.replace("secret", "[REDACTED]"),
         new RestSettings(BODY_LIMIT));
   }
@@ -89,10 +93,18 @@ public final class ApiFixture {
         query
             .caller()
             .visibility(query.workspace())
-            .flatMap(visibility -> executions.find(query.id(), visibility))
+            .map(visibility -> executions.find(query.id(), query.run(), visibility))
             .<GetWorkflowExecution.Result>map(
-                execution -> new GetWorkflowExecution.Result.Found(
-                        Documents.failedRun(execution.id()), execution.workspace()))
+                lookup ->
+                    switch (lookup) {
+                      case Lookup.Found<WorkflowExecution> found ->
+                          new GetWorkflowExecution.Result.Found(
+                              Documents.failedRun(found.value().id()), found.value().workspace());
+                      case Lookup.NotFound<WorkflowExecution> notFound ->
+                          new GetWorkflowExecution.Result.NotFound();
+                      case Lookup.InSeveralWorkspaces<WorkflowExecution> several ->
+                          new GetWorkflowExecution.Result.InSeveralWorkspaces(several.workspaces());
+                    })
             .orElseGet(GetWorkflowExecution.Result.NotFound::new);
   }
 

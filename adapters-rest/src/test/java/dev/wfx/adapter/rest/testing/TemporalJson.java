@@ -70,6 +70,11 @@ public final class TemporalJson {
             + "\",\"firstWorkflowTaskBackoff\":\"0s\",\"workflowExecutionTimeout\":\"300s\"}");
   }
 
+  /** Event 1 of another run of the execution: its run id, started at {@code eventTime}. */
+  public static String startedRun(String runId, String eventTime) {
+    return started(1).replace(RUN_ID, runId).replace("2024-08-14T03:50:59.998228Z", eventTime);
+  }
+
   /** A hidden bookkeeping event. */
   public static String workflowTaskScheduled(long id) {
     return event(
