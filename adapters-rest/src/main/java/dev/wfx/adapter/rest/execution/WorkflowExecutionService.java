@@ -33,6 +33,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -158,19 +159,22 @@ public final class WorkflowExecutionService implements HttpService {
     RefusedWrites refused = new RefusedWrites(auditRefusedWrite, caller, id, workspace);
     // Admitted before the body is read, so that writers past the limits hold no body in memory.
     switch (writeAdmission.admit(caller.keyId())) {
-      case WriteAdmission.Admission.Refused tooMany ->
-          throw refused.refuse(
-              WriteOutcome.THROTTLED,
-              tooMany.reason(),
-              List.of(),
-              ApiProblem.of(
-                      Status.TOO_MANY_REQUESTS_429,
-                      "Too many writes in flight: "
-                          + tooMany.reason()
-                          + ". Send the batch again shortly.")
-                  .withHeader(HeaderValues.create(HeaderNames.RETRY_AFTER, "1"))
-                  // The body is left unread: draining it would wait on the client, untimed.
-                  .withHeader(HeaderValues.CONNECTION_CLOSE));
+      case WriteAdmission.Admission.Refused tooMany -> {
+        ApiProblem answer =
+            ApiProblem.of(
+                    Status.TOO_MANY_REQUESTS_429,
+                    "Too many writes in flight: "
+                        + tooMany.reason()
+                        + ". Send the batch again shortly.")
+                .withHeader(HeaderValues.create(HeaderNames.RETRY_AFTER, "1"));
+        throw refused.refuse(
+            WriteOutcome.THROTTLED,
+            tooMany.reason(),
+            List.of(),
+            discardBody(request, deadline)
+                ? answer
+                : answer.withHeader(HeaderValues.CONNECTION_CLOSE));
+      }
       case WriteAdmission.Admission.Admitted admitted -> {
         try (admitted) {
           answer(
@@ -203,6 +207,24 @@ public final class WorkflowExecutionService implements HttpService {
     } catch (RuntimeException unexpected) {
       // A write of a known caller leaves an entry even when the service fails on it.
       throw refused.failed(unexpected, batch);
+    }
+  }
+
+  /**
+   * Reads a refused write's body to its end without keeping it, under the same limit and timeouts
+   * as a body that is recorded: a connection closed with unread data is reset, and the reset can
+   * destroy the answer on its way. Returns whether the body was read whole; else the connection is
+   * to be closed.
+   */
+  private boolean discardBody(ServerRequest request, RequestDeadline deadline) {
+    try (InputStream body =
+        new BodyLimit(
+            new StalledBodyGuard(request.content().inputStream(), bodyReadTimeout, deadline),
+            maxBodyBytes)) {
+      body.transferTo(OutputStream.nullOutputStream());
+      return true;
+    } catch (IOException | ApiProblem stalledOrTooLarge) {
+      return false;
     }
   }
 
